@@ -1,0 +1,76 @@
+package dev.livecue.core.creator;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.livecue.core.auth.Caller;
+import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.page.Page;
+import dev.livecue.core.page.PageRequest;
+import dev.livecue.core.store.AccountStore;
+import dev.livecue.core.validation.Fields;
+import dev.livecue.core.validation.Violations;
+
+/**
+ * API keys: 256 random bits behind an {@code lc_} prefix, shown once and stored only as a SHA-256 hash (a fast
+ * hash is right for random secrets of this length: there is no dictionary to attack).
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    static final String KEY_PREFIX = "lc_";
+    private static final int PREFIX_SHOWN = 7;
+
+    @Inject
+    AccountStore store;
+
+    @Inject
+    Clock clock;
+
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || !token.startsWith(KEY_PREFIX) || token.length() > 200) {
+            return Optional.empty();
+        }
+        return store.findKeyOwner(SecretTokens.sha256Hex(token))
+                .map(owner -> Caller.creator(owner.creatorId(), owner.keyId()));
+    }
+
+    public IssuedApiKey issue(String creatorId, NewApiKey request) {
+        String name = null;
+        if (request != null && request.name() != null) {
+            Violations v = new Violations();
+            name = Fields.text(v, "name", request.name(), 64).orElse(null);
+            v.throwIfAny();
+        }
+        Secret secret = newSecret(name);
+        store.addKey(creatorId, secret.key(), secret.hash());
+        return secret.issued();
+    }
+
+    public Page<ApiKey> list(String creatorId, PageRequest page) {
+        return store.listKeys(creatorId, page);
+    }
+
+    public void revoke(String creatorId, String keyId) {
+        if (!store.deleteKey(creatorId, keyId)) {
+            throw ApiException.notFound("API key " + keyId);
+        }
+    }
+
+    /** A fresh key, for a new key of an existing creator or the first key of a new one. */
+    Secret newSecret(String name) {
+        String token = SecretTokens.random(KEY_PREFIX, 32);
+        ApiKey key = new ApiKey(SecretTokens.id("key_"), name, token.substring(0, PREFIX_SHOWN), clock.instant());
+        return new Secret(key, SecretTokens.sha256Hex(token), token);
+    }
+
+    record Secret(ApiKey key, String hash, String token) {
+        IssuedApiKey issued() {
+            return new IssuedApiKey(key.id(), key.name(), key.prefix(), key.createdAt(), token);
+        }
+    }
+}

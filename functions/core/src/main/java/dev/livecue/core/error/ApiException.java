@@ -1,0 +1,43 @@
+package dev.livecue.core.error;
+
+import java.util.List;
+
+/**
+ * A failure that is the caller's to fix or know about; becomes a problem+json response. Services throw it;
+ * they never build HTTP responses themselves.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldError> errors;
+
+    public ApiException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ApiException(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail, null, false, false); // an expected outcome: no stack trace to fill
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(ProblemType.NOT_FOUND, what + " was not found");
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(ProblemType.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(ProblemType.CONFLICT, detail);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.livecue.core.http;
+
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.error.FieldError;
+import dev.livecue.core.error.Problem;
+import dev.livecue.core.error.ProblemType;
+
+/**
+ * Turns every failure into an RFC 9457 problem+json response: our own {@link ApiException}s, unreadable JSON
+ * (naming the field where Jackson knows it), the framework's own HTTP errors, and, as a last resort, anything
+ * unexpected as a 500 that is logged with its request id but never shows a stack trace to the caller.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return problem(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = JsonPaths.of(e);
+        return problem(ProblemType.VALIDATION, field + ": is not a known field",
+                List.of(new FieldError(field, "is not a known field")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        String field = JsonPaths.of(e);
+        if (field.isEmpty()) {
+            return problem(ProblemType.MALFORMED_REQUEST, "The body must be a JSON object", List.of(new FieldError("body", "must be a JSON object")), uri);
+        }
+        String message = "has the wrong type" + JsonPaths.expected(e.getTargetType());
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+            message = "'" + invalid.getValue() + "' is not valid" + JsonPaths.expected(e.getTargetType());
+        }
+        return problem(ProblemType.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonMappingException e, UriInfo uri) {
+        String field = JsonPaths.of(e);
+        String where = field.isEmpty() ? "body" : field;
+        return problem(ProblemType.VALIDATION, where + ": could not be read", List.of(new FieldError(where, "could not be read")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return problem(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + at,
+                List.of(new FieldError("body", "is not valid JSON" + at)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response tooDeep(StreamConstraintsException e, UriInfo uri) {
+        return problem(ProblemType.MALFORMED_REQUEST, "The body exceeds a JSON size limit: " + e.getOriginalMessage(),
+                List.of(new FieldError("body", "exceeds a JSON size limit")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return problem(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON", List.of(new FieldError("body", "is not valid JSON")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return mapJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = status == 404 ? "No resource at " + uri.getPath() : type.title();
+        if (status >= 500) {
+            LOG.errorf(e, "request %s failed", MDC.get(RequestLog.REQUEST_ID));
+        }
+        return Response.fromResponse(problem(type, detail, List.of(), uri)).status(status).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "request %s failed unexpectedly", MDC.get(RequestLog.REQUEST_ID));
+        return problem(ProblemType.INTERNAL, "Something went wrong on our side; the request id helps us find it", List.of(), uri);
+    }
+
+    private Response mapJson(JsonProcessingException json, UriInfo uri) {
+        if (json instanceof UnrecognizedPropertyException e) {
+            return unrecognizedField(e, uri);
+        }
+        if (json instanceof MismatchedInputException e) {
+            return wrongType(e, uri);
+        }
+        if (json instanceof JsonParseException e) {
+            return malformed(e, uri);
+        }
+        if (json instanceof StreamConstraintsException e) {
+            return tooDeep(e, uri);
+        }
+        if (json instanceof JsonMappingException e) {
+            return unreadable(e, uri);
+        }
+        return json(json, uri);
+    }
+
+    static Response problem(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
+        Object requestId = MDC.get(RequestLog.REQUEST_ID);
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, uri == null ? null : uri.getPath(),
+                requestId == null ? null : requestId.toString(), errors);
+        Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+        if (type == ProblemType.UNAUTHORIZED) {
+            response.header("WWW-Authenticate", "Bearer realm=\"livecue\"");
+        }
+        return response.build();
+    }
+}

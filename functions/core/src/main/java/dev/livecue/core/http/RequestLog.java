@@ -1,0 +1,45 @@
+package dev.livecue.core.http;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, else a new one), puts it in the
+ * logging context and the response, and logs one line per request: what a 3 a.m. reader needs to follow a call.
+ */
+public class RequestLog {
+
+    public static final String REQUEST_ID = "requestId";
+    private static final String HEADER = "X-Request-Id";
+    private static final String STARTED = "livecue.started";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final Logger LOG = Logger.getLogger("livecue.access");
+
+    @ServerRequestFilter(preMatching = true)
+    public void begin(ContainerRequestContext request) {
+        String given = request.getHeaderString(HEADER);
+        String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        MDC.put(REQUEST_ID, id);
+        request.setProperty(REQUEST_ID, id);
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @ServerResponseFilter
+    public void end(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(REQUEST_ID);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+        Object started = request.getProperty(STARTED);
+        long millis = started == null ? -1 : (System.nanoTime() - (Long) started) / 1_000_000;
+        LOG.infof("%s %s -> %d in %d ms", request.getMethod(), request.getUriInfo().getPath(), response.getStatus(), millis);
+    }
+}

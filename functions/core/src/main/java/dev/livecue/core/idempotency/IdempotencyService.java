@@ -1,0 +1,79 @@
+package dev.livecue.core.idempotency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.livecue.core.auth.Caller;
+import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.config.LivecueConfig;
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.error.ProblemType;
+import dev.livecue.core.store.IdempotencyStore;
+
+/**
+ * The rules of the {@code Idempotency-Key} header: the same key with the same body replays the first response;
+ * with another body it is a 422; while the first request still runs it is a 409. Keys are scoped to the caller,
+ * the method and the path; bodies are compared by SHA-256.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final int MAX_KEY_LENGTH = 255;
+
+    /** A key this request holds until it completes or is released. */
+    public record Claim(String scope, String keyHash, String bodyHash) {
+    }
+
+    /** Either the request may run ({@code claim}), or the stored response is the answer ({@code replay}). */
+    public record Outcome(Optional<Claim> claim, Optional<StoredResponse> replay) {
+    }
+
+    @Inject
+    IdempotencyStore store;
+
+    @Inject
+    LivecueConfig config;
+
+    @Inject
+    Clock clock;
+
+    public Outcome begin(Caller caller, String method, String path, String key, byte[] body) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw ApiException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");
+        }
+        String keyHash = SecretTokens.sha256Hex(method + " " + path + "\n" + key);
+        String bodyHash = HexFormat.of().formatHex(SecretTokens.sha256(body));
+        Instant now = clock.instant();
+        Optional<IdempotencyRecord> earlier = store.begin(caller.scope(), keyHash, bodyHash, now,
+                now.plus(config.idempotency().lease()), now.plus(config.idempotency().retention()));
+        if (earlier.isEmpty()) {
+            return new Outcome(Optional.of(new Claim(caller.scope(), keyHash, bodyHash)), Optional.empty());
+        }
+        IdempotencyRecord record = earlier.get();
+        if (!record.bodyHash().equals(bodyHash)) {
+            throw new ApiException(ProblemType.IDEMPOTENCY_MISMATCH,
+                    "This Idempotency-Key was first used with a different body; use a new key for a new request");
+        }
+        if (!record.completed()) {
+            throw new ApiException(ProblemType.IDEMPOTENCY_IN_PROGRESS,
+                    "The first request with this Idempotency-Key is still running; retry in a moment");
+        }
+        return new Outcome(Optional.empty(), Optional.of(record.response()));
+    }
+
+    /** Remembers the response; a 5xx is forgotten instead, so that a retry runs again. */
+    public void finish(Claim claim, StoredResponse response) {
+        if (response.status() >= 500) {
+            store.release(claim.scope(), claim.keyHash());
+        } else {
+            store.complete(claim.scope(), claim.keyHash(), claim.bodyHash(), response,
+                    clock.instant().plus(config.idempotency().retention()));
+        }
+    }
+}

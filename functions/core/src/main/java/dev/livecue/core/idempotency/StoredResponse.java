@@ -1,0 +1,5 @@
+package dev.livecue.core.idempotency;
+
+/** A response remembered for replay: status, body exactly as sent, its media type and Location header. */
+public record StoredResponse(int status, String body, String mediaType, String location) {
+}

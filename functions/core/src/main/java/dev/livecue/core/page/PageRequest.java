@@ -1,0 +1,57 @@
+package dev.livecue.core.page;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import dev.livecue.core.validation.Violations;
+
+/**
+ * {@code ?limit=} (default 50, 1..200) and the opaque {@code cursor} of a list call. The cursor encodes the sort
+ * key to continue after; the partition always comes from the caller, so a cursor can never reach another
+ * creator's items.
+ */
+public record PageRequest(int limit, Optional<String> after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /** From the raw query parameters, so that {@code ?limit=abc} is a 400 naming {@code limit}, not a 404. */
+    public static PageRequest of(String limit, String cursor) {
+        Violations v = new Violations();
+        int size = DEFAULT_LIMIT;
+        if (limit != null && !limit.isEmpty()) {
+            size = limit.matches("\\d{1,4}") ? Integer.parseInt(limit) : -1;
+        }
+        v.check(size >= 1 && size <= MAX_LIMIT, "limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        Optional<String> after = Optional.empty();
+        if (cursor != null && !cursor.isEmpty()) {
+            after = decode(cursor);
+            v.check(after.isPresent(), "cursor", "is not a cursor this API returned");
+        }
+        v.throwIfAny();
+        return new PageRequest(size, after);
+    }
+
+    public static PageRequest first(int limit) {
+        return new PageRequest(limit, Optional.empty());
+    }
+
+    static String encode(String sortKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> decode(String cursor) {
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return key.isEmpty() || key.length() > 1024 ? Optional.empty() : Optional.of(key);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a decoded cursor belongs to the listing whose sort keys start with {@code prefix}. */
+    public boolean afterMatches(String prefix) {
+        return after.map(a -> a.startsWith(prefix)).orElse(true);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.livecue.schedules;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.livecue.core.config.LivecueConfig;
+import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
+import dev.livecue.testing.Api;
+import dev.livecue.testing.Api.TestCreator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Creators, API keys, auth and the error and idempotency conventions, against DynamoDB Local. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocalTestResource.class)
+class AccountsApiTest {
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    LivecueConfig config;
+
+    @Test
+    void createCreator_shouldReturnProfileAndWorkingKey_whenAdminCreates() {
+        // GIVEN / WHEN
+        String handle = "owl_" + UUID.randomUUID().toString().substring(0, 8);
+        ExtractableResponse<Response> created = Api.admin()
+                .body(Map.of("handle", handle, "displayName", "Night Owl", "timeZone", "America/New_York", "locale", "en-US"))
+                .post("/v1/creators")
+                .then().statusCode(201)
+                .body("creator.id", startsWith("cr_"))
+                .body("creator.handle", equalTo(handle))
+                .body("creator.timeZone", equalTo("America/New_York"))
+                .body("creator.defaultReminders", equalTo(java.util.List.of("PT1H")))
+                .body("creator.replayDays", equalTo(90))
+                .body("apiKey", startsWith("lc_"))
+                .extract();
+
+        // THEN the key works and the stored profile is what was sent
+        given().header("Authorization", "Bearer " + created.path("apiKey"))
+                .get("/v1/me")
+                .then().statusCode(200)
+                .body("id", equalTo(created.path("creator.id")))
+                .body("displayName", equalTo("Night Owl"))
+                .body("locale", equalTo("en-US"));
+        // and only the hash of the key is stored
+        String key = created.path("apiKey");
+        assertEquals(0, dynamo.scan(s -> s.tableName(config.table())).items().stream()
+                .filter(item -> item.values().stream().anyMatch(v -> key.equals(v.s()))).count());
+    }
+
+    @Test
+    void createCreator_shouldBe409_whenHandleTaken() {
+        TestCreator first = Api.newCreator();
+        Api.admin().body(Map.of("handle", first.handle(), "timeZone", "Europe/Berlin"))
+                .post("/v1/creators")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo(409));
+    }
+
+    @Test
+    void createCreator_shouldBe401_withoutAdminToken() {
+        TestCreator creator = Api.newCreator();
+        String body = "{\"handle\":\"x_" + UUID.randomUUID().toString().substring(0, 8) + "\",\"timeZone\":\"UTC\"}";
+        given().contentType(ContentType.JSON).body(body).post("/v1/creators")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
+        creator.request().body(body).post("/v1/creators").then().statusCode(401);
+        given().header("Authorization", "Bearer not-the-admin-token").contentType(ContentType.JSON).body(body)
+                .post("/v1/creators").then().statusCode(401);
+    }
+
+    @Test
+    void me_shouldBe401_whenKeyMissingWrongOrRevoked() {
+        // GIVEN a creator with two keys
+        TestCreator creator = Api.newCreator();
+        String second = creator.request().body("{\"name\":\"zapier\"}").post("/v1/api-keys")
+                .then().statusCode(201).body("apiKey", startsWith("lc_")).body("name", equalTo("zapier"))
+                .extract().path("apiKey");
+        String secondId = given().header("Authorization", "Bearer " + second).get("/v1/api-keys")
+                .then().statusCode(200).extract().path("items.find { it.name == 'zapier' }.id");
+
+        // THEN missing and wrong keys are refused with problem+json
+        given().get("/v1/me").then().statusCode(401).contentType("application/problem+json")
+                .body("type", notNullValue()).body("title", notNullValue()).body("detail", notNullValue());
+        given().header("Authorization", "Bearer lc_wrong").get("/v1/me").then().statusCode(401);
+        given().header("Authorization", "Basic abc").get("/v1/me").then().statusCode(401);
+
+        // WHEN the second key is revoked THEN it is refused at once and the first still works
+        creator.request().delete("/v1/api-keys/" + secondId).then().statusCode(204);
+        given().header("Authorization", "Bearer " + second).get("/v1/me").then().statusCode(401);
+        creator.request().get("/v1/me").then().statusCode(200);
+        creator.request().delete("/v1/api-keys/" + secondId).then().statusCode(404);
+    }
+
+    @Test
+    void deleteKey_shouldBe404AndLeaveKey_whenKeyBelongsToAnotherCreator() {
+        TestCreator alice = Api.newCreator();
+        TestCreator bob = Api.newCreator();
+        String bobKeyId = bob.request().get("/v1/api-keys").then().statusCode(200).extract().path("items[0].id");
+
+        alice.request().delete("/v1/api-keys/" + bobKeyId)
+                .then().statusCode(404).contentType("application/problem+json");
+
+        bob.request().get("/v1/me").then().statusCode(200);
+        alice.request().get("/v1/api-keys").then().body("items.id", not(hasItem(bobKeyId)));
+    }
+
+    @Test
+    void createCreator_shouldBe400NamingField_whenBodyIsBad() {
+        Api.admin().body("{\"handle\": \"abc\", ").post("/v1/creators")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        Api.admin().body("{\"handle\": \"abc_def\", \"timeZone\": 5}").post("/v1/creators")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("timeZone"));
+        Api.admin().body("{\"handle\": \"abc_def\", \"timeZone\": \"Mars/Olympus_Mons\"}").post("/v1/creators")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("timeZone"));
+        Api.admin().body("{\"handle\": \"abc_def\", \"timeZone\": \"UTC\", \"tmeZone\": \"UTC\"}").post("/v1/creators")
+                .then().statusCode(400).body("errors[0].field", equalTo("tmeZone"));
+        Api.admin().body("[1,2]").post("/v1/creators")
+                .then().statusCode(400).contentType("application/problem+json");
+        Api.admin().body("{\"handle\": \"A B\", \"timeZone\": \"UTC\", \"locale\": \"not a locale\"}").post("/v1/creators")
+                .then().statusCode(400).body("errors.field", hasItem("handle")).body("errors.field", hasItem("locale"));
+    }
+
+    @Test
+    void patchMe_shouldChangeOnlySentFields_andResetNulls() {
+        TestCreator creator = Api.newCreator("America/Los_Angeles");
+        creator.request().body("{\"displayName\": \"New Name\", \"defaultReminders\": [\"PT10M\", \"P1D\"], \"replayDays\": 30}")
+                .patch("/v1/me")
+                .then().statusCode(200)
+                .body("displayName", equalTo("New Name"))
+                .body("timeZone", equalTo("America/Los_Angeles"))
+                .body("defaultReminders", equalTo(java.util.List.of("PT24H", "PT10M")))
+                .body("replayDays", equalTo(30));
+        creator.request().body("{\"replayDays\": null, \"followCta\": \"Tap follow!\"}").patch("/v1/me")
+                .then().statusCode(200).body("replayDays", equalTo(90)).body("displayName", equalTo("New Name"))
+                .body("followCta", equalTo("Tap follow!"));
+        creator.request().get("/v1/me").then().body("followCta", equalTo("Tap follow!")).body("replayDays", equalTo(90));
+
+        creator.request().body("{\"defaultReminders\": [\"PT1M\"], \"timeZone\": \"Nowhere/Land\", \"replayDays\": \"30\"}")
+                .patch("/v1/me")
+                .then().statusCode(400).body("errors.field", hasItem("replayDays"));
+        creator.request().body("{\"defaultReminders\": [\"PT1M\"], \"timeZone\": \"Nowhere/Land\"}").patch("/v1/me")
+                .then().statusCode(400).body("errors.field", hasItem("defaultReminders[0]")).body("errors.field", hasItem("timeZone"));
+        creator.request().get("/v1/me").then().body("timeZone", equalTo("America/Los_Angeles"));
+    }
+
+    @Test
+    void idempotencyKey_shouldReplayFirstResponse_withoutSecondWrite() {
+        // GIVEN
+        String handle = "idem_" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"handle\":\"" + handle + "\",\"timeZone\":\"Asia/Kolkata\"}";
+        String key = UUID.randomUUID().toString();
+
+        // WHEN the same request is sent twice
+        ExtractableResponse<Response> first = Api.admin().header("Idempotency-Key", key).body(body).post("/v1/creators")
+                .then().statusCode(201).extract();
+        ExtractableResponse<Response> second = Api.admin().header("Idempotency-Key", key).body(body).post("/v1/creators")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract();
+
+        // THEN the answer is identical and only one creator exists for that handle
+        assertEquals(first.body().asString(), second.body().asString());
+        assertEquals(first.contentType(), second.contentType());
+        assertEquals(1, dynamo.scan(s -> s.tableName(config.table())
+                .filterExpression("handle = :h").expressionAttributeValues(Map.of(":h", AttributeValue.fromS(handle))))
+                .count());
+
+        // and a different body under the same key is refused
+        Api.admin().header("Idempotency-Key", key).body(body.replace("Asia/Kolkata", "UTC")).post("/v1/creators")
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void idempotencyKey_shouldBeScopedToCaller() {
+        TestCreator alice = Api.newCreator();
+        TestCreator bob = Api.newCreator();
+        String key = "shared-key-" + UUID.randomUUID();
+
+        String aliceKey = alice.request().header("Idempotency-Key", key).body("{\"name\":\"one\"}").post("/v1/api-keys")
+                .then().statusCode(201).extract().path("apiKey");
+        String bobKey = bob.request().header("Idempotency-Key", key).body("{\"name\":\"one\"}").post("/v1/api-keys")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("apiKey");
+
+        org.junit.jupiter.api.Assertions.assertNotEquals(aliceKey, bobKey);
+        alice.request().get("/v1/api-keys").then().body("items", hasSize(2));
+        bob.request().get("/v1/api-keys").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void idempotencyKey_shouldBe400_whenLongerThan255() {
+        TestCreator creator = Api.newCreator();
+        creator.request().header("Idempotency-Key", "k".repeat(256)).body("{}").post("/v1/api-keys")
+                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        creator.request().get("/v1/api-keys").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void listKeys_shouldPage_withLimitAndCursor() {
+        TestCreator creator = Api.newCreator();
+        for (int i = 0; i < 4; i++) {
+            creator.request().body("{\"name\":\"k" + i + "\"}").post("/v1/api-keys").then().statusCode(201);
+        }
+        String cursor = creator.request().queryParam("limit", 3).get("/v1/api-keys")
+                .then().statusCode(200).body("items", hasSize(3)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        creator.request().queryParam("limit", 3).queryParam("cursor", cursor).get("/v1/api-keys")
+                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", nullValue());
+        creator.request().queryParam("limit", "abc").get("/v1/api-keys")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        creator.request().queryParam("limit", 201).get("/v1/api-keys").then().statusCode(400);
+        creator.request().queryParam("cursor", "!!!").get("/v1/api-keys")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void unknownRouteAndWrongMethod_shouldBeProblemJson() {
+        TestCreator creator = Api.newCreator();
+        creator.request().get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        creator.request().put("/v1/me").then().statusCode(405).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.livecue.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** REST Assured shortcuts for the calls every test needs: a fresh creator and requests made as it. */
+public final class Api {
+
+    /** Must match livecue.admin-token in the test configuration. */
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    /** A creator made for one test: its id, handle and first API key. */
+    public record TestCreator(String id, String handle, String apiKey) {
+
+        public RequestSpecification request() {
+            return given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
+        }
+    }
+
+    private Api() {
+    }
+
+    public static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(ContentType.JSON);
+    }
+
+    /** Creates a creator with a unique handle in {@code timeZone}. */
+    public static TestCreator newCreator(String timeZone) {
+        return newCreator(timeZone, "en-US");
+    }
+
+    public static TestCreator newCreator(String timeZone, String locale) {
+        String handle = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        var response = admin()
+                .body("{\"handle\":\"" + handle + "\",\"displayName\":\"Test " + handle + "\",\"timeZone\":\"" + timeZone
+                        + "\",\"locale\":\"" + locale + "\"}")
+                .post("/v1/creators")
+                .then().statusCode(201).extract();
+        return new TestCreator(response.path("creator.id"), handle, response.path("apiKey"));
+    }
+
+    public static TestCreator newCreator() {
+        return newCreator("America/New_York");
+    }
+}
