@@ -85,7 +85,10 @@ public final class DynamoDbLocal implements AutoCloseable {
             command.add("-inMemory");
         }
         Path log = Files.createTempFile("dynamodb-local-" + port + "-", ".log");
+        // DynamoDB Local writes a metadata file into its working directory: keep it out of the caller's tree.
+        Path workDir = dbPath.isPresent() ? dbPath.get() : Files.createTempDirectory("dynamodb-local-" + port + "-");
         Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -5,13 +5,13 @@ import jakarta.enterprise.context.RequestScoped;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.error.ProblemType;
 
-/** The authenticated caller of the current request, set by {@link BearerAuthFilter}. */
+/** The authenticated caller of the current request, set by the API functions' bearer-auth filter. */
 @RequestScoped
 public class CurrentCaller {
 
     private Caller caller;
 
-    void set(Caller caller) {
+    public void set(Caller caller) {
         this.caller = caller;
     }
 

@@ -28,6 +28,12 @@ public final class Keys {
     public static final String API_KEY_PREFIX = "APIKEY#";
     public static final String IDEMPOTENCY_PREFIX = "IDEMP#";
 
+    public static final String EVENT_PREFIX = "EVENT#";
+    /** Shards per due-minute bucket of {@link #GSI1}, so one busy minute does not make one hot partition. */
+    public static final int DUE_SHARDS = 8;
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(java.time.ZoneOffset.UTC);
+
     private Keys() {
     }
 
@@ -45,5 +51,19 @@ public final class Keys {
 
     public static String apiKey(String keyId) {
         return API_KEY_PREFIX + keyId;
+    }
+
+    /**
+     * Partition key of the due-work index {@link #GSI1}: the UTC minute an item becomes due plus a shard. Every
+     * item the dispatcher must act on at a time (a reminder, an event to fan out, a retry) carries one, so a tick
+     * reads the buckets of the minutes since its last run, never the whole table.
+     */
+    public static String dueBucket(java.time.Instant due, int shard) {
+        return "DUE#" + MINUTE.format(due) + "#" + shard;
+    }
+
+    /** The shard an item's id falls into, stable for the id. */
+    public static int dueShard(String id) {
+        return Math.floorMod(id.hashCode(), DUE_SHARDS);
     }
 }

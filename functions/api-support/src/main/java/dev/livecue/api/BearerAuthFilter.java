@@ -1,5 +1,10 @@
-package dev.livecue.core.auth;
+package dev.livecue.api;
 
+import dev.livecue.core.auth.Authenticator;
+import dev.livecue.core.auth.AdminOnly;
+import dev.livecue.core.auth.PublicEndpoint;
+import dev.livecue.core.auth.Caller;
+import dev.livecue.core.auth.CurrentCaller;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 

@@ -1,4 +1,4 @@
-package dev.livecue.core.http;
+package dev.livecue.api;
 
 import java.util.Collection;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
-package dev.livecue.core.idempotency;
+package dev.livecue.api;
 
+import dev.livecue.core.idempotency.IdempotencyService;
+import dev.livecue.core.idempotency.StoredResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,58 @@
+package dev.livecue.core.events;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.store.EventStore;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Records events in the creator's outbox. The dispatcher fans each one out to the matching webhook subscriptions
+ * on its next tick, so a service never waits on a receiver, and an event written together with the change that
+ * caused it (see {@link #prepare}) is never lost or sent for a change that did not happen.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final EventStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    EventPublisher(EventStore store, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Records the event on its own. */
+    public Event publish(String creatorId, String type, Object data) {
+        Event event = event(creatorId, type, data);
+        store.put(event);
+        return event;
+    }
+
+    /** The event and the write that records it, for a transaction with the change that caused it. */
+    public Prepared prepare(String creatorId, String type, Object data) {
+        Event event = event(creatorId, type, data);
+        return new Prepared(event, store.putWrite(event));
+    }
+
+    public record Prepared(Event event, TransactWriteItem write) {
+    }
+
+    private Event event(String creatorId, String type, Object data) {
+        if (!EventTypes.ALL.contains(type)) {
+            throw new IllegalArgumentException("unknown event type " + type);
+        }
+        try {
+            return new Event(SecretTokens.id("evt_"), creatorId, type, clock.instant(), json.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data of " + type + " is not serializable", e);
+        }
+    }
+}
