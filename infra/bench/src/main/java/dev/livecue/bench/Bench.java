@@ -1,0 +1,62 @@
+package dev.livecue.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The benchmark and fault-drill harness: {@code java -jar infra/bench/target/livecue-bench.jar [--smoke] [--out FILE]}
+ * from the repository root after {@code ./mvnw -B -DskipTests package}. Prints one table and writes it (with the
+ * machine it ran on) to {@code infra/bench/results/latest.md}. {@code --smoke} runs every section with tiny counts
+ * (what CI runs): its figures mean nothing, it only proves the harness works.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String... args) throws IOException {
+        BenchOptions options = BenchOptions.parse(args);
+        ResultTable table = new ResultTable();
+        Instant started = Instant.now();
+        try (BenchStack stack = BenchStack.start(options.repo(), Optional.empty())) {
+            String apiKey = Sections.setUp(stack);
+            Sections.all(options).forEach(section -> {
+                System.out.println("== " + section.name());
+                section.run(stack, apiKey, table);
+            });
+        }
+        String report = "Run " + started.truncatedTo(ChronoUnit.SECONDS) + " (" + (options.smoke() ? "smoke" : "full")
+                + ", " + Duration.between(started, Instant.now()).toSeconds() + " s) on " + Machine.describe() + "\n\n" + table.markdown();
+        System.out.println(report);
+        Files.createDirectories(options.out().getParent());
+        Files.writeString(options.out(), report);
+        System.out.println("written to " + options.out());
+    }
+
+    record BenchOptions(Path repo, Path out, boolean smoke) {
+
+        static BenchOptions parse(String... args) {
+            Path repo = Path.of("").toAbsolutePath();
+            Path out = null;
+            boolean smoke = false;
+            List<String> rest = new ArrayList<>(List.of(args));
+            for (int i = 0; i < rest.size(); i++) {
+                switch (rest.get(i)) {
+                    case "--smoke" -> smoke = true;
+                    case "--out" -> out = Path.of(rest.get(++i));
+                    case "--repo" -> repo = Path.of(rest.get(++i)).toAbsolutePath();
+                    default -> throw new IllegalArgumentException("unknown option " + rest.get(i)
+                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR]");
+                }
+            }
+            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke);
+        }
+    }
+}

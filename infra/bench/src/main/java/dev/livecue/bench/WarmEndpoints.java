@@ -1,0 +1,103 @@
+package dev.livecue.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+import dev.livecue.lambda.LambdaEvents.HttpResponse;
+
+/**
+ * The write endpoints whose warm latency the benchmark measures: POST /v1/schedules, POST /v1/connection-checks
+ * and the two-step close (close, then confirm) of a session. Each function talks to DynamoDB Local through the
+ * timing relay.
+ */
+final class WarmEndpoints implements AutoCloseable {
+
+    private final DynamoTimingProxy proxy;
+    private final LambdaHttp schedules;
+    private final LambdaHttp checks;
+    private final LambdaHttp sessions;
+    private final String apiKey;
+
+    private WarmEndpoints(BenchStack stack, String apiKey) throws IOException {
+        this.apiKey = apiKey;
+        this.proxy = new DynamoTimingProxy(stack.dynamo().endpoint());
+        this.schedules = LambdaHttp.start(stack.function("SchedulesApiFunction", proxy.endpoint()));
+        this.checks = LambdaHttp.start(stack.function("ConnectionChecksApiFunction", proxy.endpoint()));
+        this.sessions = LambdaHttp.start(stack.function("SessionsApiFunction", proxy.endpoint()));
+    }
+
+    static WarmEndpoints start(BenchStack stack, String apiKey) {
+        try {
+            return new WarmEndpoints(stack, apiKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<WarmLatencyBench.Endpoint> endpoints() {
+        return List.of(
+                new WarmLatencyBench.Endpoint("POST /v1/schedules", i -> measured(schedules, 201, "POST", "/v1/schedules", schedule(i))),
+                new WarmLatencyBench.Endpoint("POST /v1/connection-checks",
+                        i -> measured(checks, 201, "POST", "/v1/connection-checks", check(i))),
+                new WarmLatencyBench.Endpoint("POST /v1/sessions/{id}/close", i -> {
+                    String id = startSession();
+                    return measured(sessions, 202, "POST", "/v1/sessions/" + id + "/close", "{\"reason\":\"planned\"}");
+                }),
+                new WarmLatencyBench.Endpoint("POST /v1/sessions/{id}/close/confirm", i -> {
+                    String id = startSession();
+                    String token = sessions.expect(202, "POST", "/v1/sessions/" + id + "/close", apiKey, "{\"reason\":\"planned\"}")
+                            .json().path("confirmationToken").asText();
+                    return measured(sessions, 200, "POST", "/v1/sessions/" + id + "/close/confirm", "{\"confirmationToken\":\""
+                            + token + "\",\"stats\":{\"peakViewers\":120,\"uniqueViewers\":400,\"newFollowers\":12,\"comments\":80,"
+                            + "\"likes\":900,\"shares\":4,\"gifts\":2}}");
+                }));
+    }
+
+    /** A mix of reads and writes for the memory run, through the schedules function. */
+    static List<MemoryBench.Request> memoryMix() {
+        return List.of(new MemoryBench.Request("GET", "/v1/me", null),
+                new MemoryBench.Request("POST", "/v1/schedules", schedule(0)),
+                new MemoryBench.Request("GET", "/v1/schedules?limit=20", null),
+                new MemoryBench.Request("GET", "/v1/occurrences?limit=50", null));
+    }
+
+    private WarmLatencyBench.Sample measured(LambdaHttp lambda, int status, String method, String target, String body) {
+        proxy.reset();
+        LambdaHttp.Timed timed = lambda.call(method, target, apiKey, body);
+        HttpResponse response = timed.response();
+        if (response.status() != status) {
+            throw new IllegalStateException(method + " " + target + " answered " + response.status() + ": " + response.body());
+        }
+        return new WarmLatencyBench.Sample(timed.duration(), proxy.upstreamTime());
+    }
+
+    private String startSession() {
+        return sessions.expect(201, "POST", "/v1/sessions", apiKey, "{}").json().path("id").asText();
+    }
+
+    private static String schedule(int i) {
+        String start = LocalDateTime.now(ZoneId.of("America/New_York")).plusDays(3 + i % 20).truncatedTo(ChronoUnit.HOURS)
+                .withHour(19).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        return "{\"title\":\"Friday night Q&A #" + i + " qa\",\"keywords\":[\"qa\"],\"start\":\"" + start
+                + "\",\"timeZone\":\"America/New_York\",\"durationMinutes\":60,\"reminders\":[\"PT24H\",\"PT1H\"]}";
+    }
+
+    private static String check(int i) {
+        return String.format(Locale.ROOT, "{\"networkType\":\"wifi\",\"uploadMbps\":%.1f,\"downloadMbps\":30.0,\"rttMs\":%d,"
+                + "\"jitterMs\":12,\"packetLossPct\":0.2}", 4.0 + i % 5, 40 + i % 50);
+    }
+
+    @Override
+    public void close() {
+        schedules.close();
+        checks.close();
+        sessions.close();
+        proxy.close();
+    }
+}

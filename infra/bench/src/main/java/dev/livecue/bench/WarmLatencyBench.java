@@ -1,0 +1,48 @@
+package dev.livecue.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Warm latency through the Lambda handler path (an HTTP API event into {@code handleRequest}, timed inside the
+ * function's JVM) next to the raw DynamoDB Local time of the same calls, timed upstream by {@link DynamoTimingProxy}
+ * in the same run. Overhead = ours minus raw, at p50.
+ */
+final class WarmLatencyBench {
+
+    static final double TARGET_OVERHEAD_MS = 1.0;
+
+    /** One measured request: the handler's time and the upstream time of the DynamoDB calls it made. */
+    record Sample(Duration handler, Duration raw) {
+    }
+
+    /** One measured request kind: how to make its {@code i}-th request. */
+    record Endpoint(String name, IntFunction<Sample> request) {
+    }
+
+    static void run(List<Endpoint> endpoints, int warmup, int samples, ResultTable table) {
+        for (Endpoint endpoint : endpoints) {
+            for (int i = 0; i < warmup; i++) {
+                endpoint.request().apply(i);
+            }
+            List<Duration> ours = new ArrayList<>();
+            List<Duration> raw = new ArrayList<>();
+            for (int i = warmup; i < warmup + samples; i++) {
+                Sample sample = endpoint.request().apply(i);
+                ours.add(sample.handler());
+                raw.add(sample.raw());
+            }
+            Percentiles handler = Percentiles.of(ours);
+            Percentiles dynamo = Percentiles.of(raw);
+            double overhead = handler.p50() - dynamo.p50();
+            table.add("warm latency", endpoint.name() + " handler p50 / p99",
+                    ResultTable.ms(handler.p50()) + " / " + ResultTable.ms(handler.p99()));
+            table.add("warm latency", endpoint.name() + " raw DynamoDB p50 / p99",
+                    ResultTable.ms(dynamo.p50()) + " / " + ResultTable.ms(dynamo.p99()));
+            table.add("warm latency", endpoint.name() + " overhead at p50", ResultTable.ms(overhead),
+                    "<= " + ResultTable.ms(TARGET_OVERHEAD_MS), overhead <= TARGET_OVERHEAD_MS);
+        }
+    }
+}
