@@ -12,10 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -23,6 +28,8 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback HTTP relay between a function and DynamoDB Local that times each DynamoDB call upstream. A request's
  * "raw DynamoDB time" is then the time of exactly the calls its handler made, with exactly its items, in the same
  * run. The relay's own hop is part of the handler's time, so the overhead it shows is, if anything, too high.
+ * It also asks DynamoDB for the capacity each read call consumed ({@code ReturnConsumedCapacity: TOTAL}) and adds
+ * it up, so the dispatch benchmark can report read units per delivered reminder without touching the code.
  */
 final class DynamoTimingProxy implements AutoCloseable {
 
@@ -34,6 +41,9 @@ final class DynamoTimingProxy implements AutoCloseable {
     private final URI upstream;
     private final AtomicLong upstreamNanos = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
+    private final DoubleAdder readUnits = new DoubleAdder();
+    private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     DynamoTimingProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -51,6 +61,12 @@ final class DynamoTimingProxy implements AutoCloseable {
     void reset() {
         upstreamNanos.set(0);
         calls.set(0);
+        readUnits.reset();
+    }
+
+    /** Read capacity units the read calls consumed since {@link #reset}. */
+    double readUnits() {
+        return readUnits.sum();
     }
 
     Duration upstreamTime() {
@@ -63,7 +79,10 @@ final class DynamoTimingProxy implements AutoCloseable {
 
     private void relay(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+            boolean read = READS.contains(operation);
+            byte[] body = read ? withConsumedCapacity(in.readAllBytes()) : in.readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
@@ -75,6 +94,9 @@ final class DynamoTimingProxy implements AutoCloseable {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             upstreamNanos.addAndGet(System.nanoTime() - started);
             calls.incrementAndGet();
+            if (read && response.statusCode() == 200) {
+                readUnits.add(consumed(response.body()));
+            }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
@@ -90,9 +112,28 @@ final class DynamoTimingProxy implements AutoCloseable {
         }
     }
 
+    private static byte[] withConsumedCapacity(byte[] body) throws IOException {
+        ObjectNode request = (ObjectNode) JSON.readTree(body);
+        request.put("ReturnConsumedCapacity", "TOTAL");
+        return JSON.writeValueAsBytes(request);
+    }
+
+    /** CapacityUnits of a response's ConsumedCapacity (one object, or one per table for batch calls). */
+    private static double consumed(byte[] responseBody) throws IOException {
+        JsonNode capacity = JSON.readTree(responseBody).path("ConsumedCapacity");
+        if (capacity.isArray()) {
+            double sum = 0;
+            for (JsonNode table : capacity) {
+                sum += table.path("CapacityUnits").asDouble();
+            }
+            return sum;
+        }
+        return capacity.path("CapacityUnits").asDouble();
+    }
+
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

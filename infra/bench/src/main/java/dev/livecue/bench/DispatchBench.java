@@ -1,0 +1,147 @@
+package dev.livecue.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.livecue.lambda.LambdaEvents;
+import dev.livecue.lambda.LambdaZipInvoker;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Dispatch throughput and read cost: reminders are planned through the packaged schedules function (many not yet
+ * due, some due within a minute), then ONE invocation of the packaged dispatcher delivers the due ones to a loopback
+ * receiver. Reported: deliveries per second of that invocation, and read capacity per delivered reminder, at two
+ * table sizes, to show the cost follows the work due and not the reminders stored.
+ */
+final class DispatchBench {
+
+    static final double TARGET_PER_SECOND = 200;
+    static final double TARGET_READ_GROWTH = 1.10;
+    private static final String ZONE = "America/New_York";
+    /** Offsets of the not-yet-due lives: five reminders over the 14-day planning horizon. */
+    private static final String LATER_REMINDERS = "[\"P7D\",\"P3D\",\"PT24H\",\"PT1H\",\"PT10M\"]";
+
+    private final BenchStack stack;
+    private final LoopbackReceiver receiver;
+    private final List<String> keys = new ArrayList<>();
+    private int handles;
+
+    private DispatchBench(BenchStack stack, LoopbackReceiver receiver) {
+        this.stack = stack;
+        this.receiver = receiver;
+    }
+
+    /** Grows the table to each size in {@code storedSizes} in turn, with {@code due} reminders due each time. */
+    static void run(BenchStack stack, List<Integer> storedSizes, int due, int creators, ResultTable table) {
+        try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+            DispatchBench bench = new DispatchBench(stack, receiver);
+            double firstReadsPerReminder = Double.NaN;
+            for (int stored : storedSizes) {
+                double reads = bench.round(stored, due, creators, table);
+                if (Double.isNaN(firstReadsPerReminder)) {
+                    firstReadsPerReminder = reads;
+                } else {
+                    double growth = reads / firstReadsPerReminder;
+                    table.add("dispatch", "read units per reminder, " + storedSizes.get(0) + " -> " + stored + " stored",
+                            String.format(Locale.ROOT, "%.3f -> %.3f (%.2fx)", firstReadsPerReminder, reads, growth),
+                            "<= " + TARGET_READ_GROWTH + "x", growth <= TARGET_READ_GROWTH);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private double round(int stored, int due, int creators, ResultTable table) {
+        try (LambdaHttp schedules = LambdaHttp.start(stack.function("SchedulesApiFunction"))) {
+            while (keys.size() < creators) {
+                keys.add(newCreatorWithSubscription(schedules));
+            }
+            long seeded = System.nanoTime();
+            int before = receiver.distinctDelivered();
+            for (int i = 0; i < due; i++) {
+                schedules.expect(201, "POST", "/v1/schedules", keys.get(i % keys.size()), dueSoon(i));
+            }
+            // One schedule first, to learn how many reminders one plans; then as many as make up the size.
+            long counted = reminderCount();
+            schedules.expect(201, "POST", "/v1/schedules", keys.get(0), later(0));
+            long perSchedule = Math.max(1, reminderCount() - counted);
+            long recurring = 1 + Math.max(0, (stored - counted - perSchedule + perSchedule - 1) / perSchedule);
+            for (int i = 1; i < recurring; i++) {
+                schedules.expect(201, "POST", "/v1/schedules", keys.get(i % keys.size()), later(i));
+            }
+            System.out.printf("seeded %d due lives and %d recurring schedules in %d s%n", due, recurring,
+                    Duration.ofNanos(System.nanoTime() - seeded).toSeconds());
+            awaitDue();
+            try (DynamoTimingProxy proxy = new DynamoTimingProxy(stack.dynamo().endpoint());
+                    LambdaZipInvoker dispatcher = LambdaZipInvoker.start(stack.function("ReminderDispatchFunction", proxy.endpoint()))) {
+                proxy.reset();
+                long started = System.nanoTime();
+                dispatcher.invoke(LambdaEvents.scheduled(Instant.now()));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                int delivered = receiver.distinctDelivered() - before;
+                double perSecond = delivered / seconds;
+                double readsPerReminder = proxy.readUnits() / Math.max(1, delivered);
+                long storedNow = reminderCount();
+                table.add("dispatch", storedNow + " reminders stored, " + due + " due: delivered in one run",
+                        delivered + " in " + String.format(Locale.ROOT, "%.1f s", seconds), due + "", delivered >= due);
+                table.add("dispatch", storedNow + " stored: deliveries per second", String.format(Locale.ROOT, "%.0f/s", perSecond),
+                        ">= " + (int) TARGET_PER_SECOND + "/s", perSecond >= TARGET_PER_SECOND);
+                table.add("dispatch", storedNow + " stored: read units per delivered reminder",
+                        String.format(Locale.ROOT, "%.3f (%d calls)", readsPerReminder, proxy.calls()));
+                return readsPerReminder;
+            }
+        }
+    }
+
+    private String newCreatorWithSubscription(LambdaHttp schedules) {
+        String key = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN, "{\"handle\":\"dispatch_" + (handles++)
+                + "\",\"timeZone\":\"" + ZONE + "\"}").json().path("apiKey").asText();
+        schedules.expect(201, "POST", "/v1/webhooks", key, "{\"url\":\"" + receiver.url() + "\",\"events\":[\"live.reminder\"]}");
+        return key;
+    }
+
+    /** A one-off live 61 minutes away with a 1-hour reminder: due about a minute after it is planned. */
+    private static String dueSoon(int i) {
+        String start = LocalDateTime.now(ZoneId.of(ZONE)).plusMinutes(62).truncatedTo(ChronoUnit.MINUTES)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        return "{\"title\":\"Soon " + i + "\",\"start\":\"" + start + "\",\"timeZone\":\"" + ZONE
+                + "\",\"durationMinutes\":60,\"reminders\":[\"PT1H\"]}";
+    }
+
+    /** A daily live from next week on: its reminders fill the planning horizon and none is due yet. */
+    private static String later(int i) {
+        String start = LocalDateTime.now(ZoneId.of(ZONE)).plusDays(8).withHour(7 + i % 12).truncatedTo(ChronoUnit.HOURS)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        return "{\"title\":\"Daily " + i + "\",\"start\":\"" + start + "\",\"timeZone\":\"" + ZONE
+                + "\",\"durationMinutes\":60,\"recurrence\":\"FREQ=DAILY;COUNT=30\",\"reminders\":" + LATER_REMINDERS + "}";
+    }
+
+    /** Waits until the last planned reminder's minute has begun (they are due at most two minutes after planning). */
+    private static void awaitDue() {
+        Instant dueBy = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES).plusSeconds(1);
+        try {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), dueBy).toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Counting the table is the benchmark's own check of its size, never a request path. */
+    private long reminderCount() {
+        return stack.client().scanPaginator(s -> s.tableName(BenchStack.TABLE).select(Select.COUNT)
+                .filterExpression("begins_with(sk, :r)").expressionAttributeValues(Map.of(":r", AttributeValue.fromS("REMINDER#"))))
+                .stream().mapToLong(page -> page.count()).sum();
+    }
+}
