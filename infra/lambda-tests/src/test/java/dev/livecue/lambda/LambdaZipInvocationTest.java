@@ -160,15 +160,11 @@ class LambdaZipInvocationTest {
             System.out.printf("%s: tick in %d ms, peak RSS %d MB%n", function.id(), tick.duration().toMillis(), tick.peakRssKb() / 1024);
 
             // THEN it answers with its tick report, and no job failed on an empty table
-            JsonNode report = readJson(tick.text());
+            JsonNode report = LambdaEvents.json(tick.text());
             assertFalse(report.path("tick").isMissingNode(), tick.text());
             assertTrue(report.path("jobs").isArray(), tick.text());
             report.path("jobs").forEach(job -> assertTrue(job.path("error").isNull() || job.path("error").isMissingNode(),
                     function.id() + " job failed: " + job));
         }
-    }
-
-    private static JsonNode readJson(String text) {
-        return new HttpResponse(200, Map.of(), text).json();
     }
 }
