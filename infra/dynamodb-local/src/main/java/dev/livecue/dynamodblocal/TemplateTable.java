@@ -8,15 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -45,7 +36,7 @@ public record TemplateTable(CreateTableRequest createRequest, Optional<String> t
 
     @SuppressWarnings("unchecked")
     public static TemplateTable parse(InputStream template, String tableName) {
-        Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(template);
+        Map<String, Object> root = CloudFormationYaml.load(template);
         Map<String, Object> resources = (Map<String, Object>) root.get("Resources");
         Map<String, Object> table = (Map<String, Object>) resources.get(RESOURCE);
         if (table == null || !"AWS::DynamoDB::Table".equals(table.get("Type"))) {
@@ -101,24 +92,5 @@ public record TemplateTable(CreateTableRequest createRequest, Optional<String> t
     private static List<Map<String, Object>> list(Map<String, Object> props, String name) {
         Object value = props.get(name);
         return value == null ? List.of() : (List<Map<String, Object>>) value;
-    }
-
-    /** Reads CloudFormation short-form tags (!Ref, !Sub, !GetAtt, ...) as their plain value. */
-    private static final class CloudFormationConstructor extends SafeConstructor {
-        CloudFormationConstructor() {
-            super(new LoaderOptions());
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    if (node instanceof ScalarNode scalar) {
-                        return constructScalar(scalar);
-                    }
-                    if (node instanceof SequenceNode sequence) {
-                        return constructSequence(sequence);
-                    }
-                    return constructMapping((MappingNode) node);
-                }
-            });
-        }
     }
 }

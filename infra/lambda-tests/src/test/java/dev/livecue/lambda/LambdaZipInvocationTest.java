@@ -1,0 +1,176 @@
+package dev.livecue.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.livecue.dynamodblocal.DynamoDbLocal;
+import dev.livecue.dynamodblocal.LocalDynamoClients;
+import dev.livecue.dynamodblocal.TableBootstrap;
+import dev.livecue.dynamodblocal.TemplateTable;
+import dev.livecue.lambda.LambdaEvents.HttpResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Every packaged function.zip, run as the Lambda Java runtime runs it ({@link LambdaZipInvoker}) with the
+ * environment template.yaml gives it, against DynamoDB Local holding the template's table: HTTP functions get API
+ * Gateway HTTP API events, the dispatcher an EventBridge scheduled event. Only the table name, the DynamoDB
+ * endpoint and the admin token (a Secrets Manager reference in AWS) are supplied here.
+ */
+class LambdaZipInvocationTest {
+
+    private static final String TABLE = "livecue-lambda";
+    private static final String ADMIN_TOKEN = "lambda-test-admin-token-0123456789";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static DynamoDbLocal dynamo;
+    private static final Map<String, LambdaZipInvoker> RUNNING = new HashMap<>();
+
+    @BeforeAll
+    static void startDynamoDb() {
+        dynamo = DynamoDbLocal.startInMemory();
+        try (DynamoDbClient client = LocalDynamoClients.client(dynamo.endpoint())) {
+            TableBootstrap.createIfAbsent(client, TABLE);
+        }
+    }
+
+    @AfterAll
+    static void stopAll() {
+        RUNNING.values().forEach(LambdaZipInvoker::close);
+        RUNNING.clear();
+        if (dynamo != null) {
+            dynamo.close();
+        }
+    }
+
+    /** One warm execution environment per function for the whole class; its cold start is reported once. */
+    private static LambdaZipInvoker lambda(SamFunction function) {
+        return RUNNING.computeIfAbsent(function.id(), id -> {
+            Map<String, String> overrides = new HashMap<>();
+            overrides.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint().toString());
+            // DynamoDB Local keeps one database per access key and region: use the ones the table was created with.
+            overrides.put("AWS_REGION", LocalDynamoClients.REGION);
+            overrides.put("AWS_ACCESS_KEY_ID", LocalDynamoClients.ACCESS_KEY);
+            overrides.put("AWS_SECRET_ACCESS_KEY", LocalDynamoClients.SECRET_KEY);
+            if (function.environment().containsKey("LIVECUE_ADMIN_TOKEN")) {
+                overrides.put("LIVECUE_ADMIN_TOKEN", ADMIN_TOKEN);
+            }
+            Repository.zip(function); // fails with the build command when the zip is missing
+            LambdaZipInvoker started = LambdaZipInvoker.start(function.lambda(Map.of(TemplateTable.RESOURCE, TABLE), overrides));
+            System.out.printf("%s: init %d ms, peak RSS after init %d MB%n", id, started.initDuration().toMillis(),
+                    started.initPeakRssKb() / 1024);
+            return started;
+        });
+    }
+
+    private static HttpResponse http(SamFunction function, String method, String target, Map<String, String> headers, String body) {
+        LambdaZipInvoker.Invocation invocation = lambda(function).invoke(LambdaEvents.httpApi(method, target, headers, body));
+        System.out.printf("%s: %s %s in %d ms, peak RSS %d MB%n", function.id(), method, target,
+                invocation.duration().toMillis(), invocation.peakRssKb() / 1024);
+        HttpResponse response = LambdaEvents.httpResponse(invocation.text());
+        if (response.status() >= 500) {
+            String log = lambda(function).log();
+            System.out.println("--- " + function.id() + " log (tail) ---\n" + log.substring(Math.max(0, log.length() - 6000)));
+        }
+        return response;
+    }
+
+    private static List<SamFunction> httpFunctions() {
+        return Repository.TEMPLATE.functions().values().stream().filter(f -> Repository.servesHttp(Repository.zip(f))).toList();
+    }
+
+    @Test
+    void schedulesApi_shouldCreateACreatorWhoseKeyWorks_whenInvokedAsLambda() {
+        SamFunction schedules = Repository.TEMPLATE.function("SchedulesApiFunction");
+
+        // WHEN the admin creates a creator through an HTTP API event
+        HttpResponse created = http(schedules, "POST", "/v1/creators",
+                Map.of("authorization", "Bearer " + ADMIN_TOKEN, "content-type", "application/json"),
+                "{\"handle\":\"lambda_owl\",\"displayName\":\"Lambda Owl\",\"timeZone\":\"Europe/Berlin\",\"locale\":\"de-DE\"}");
+
+        // THEN it is created, with a key shown once
+        assertEquals(201, created.status(), created.body());
+        assertTrue(created.header("content-type").startsWith("application/json"), created.headers().toString());
+        String key = created.json().path("apiKey").asText();
+        assertTrue(key.startsWith("lc_"), created.body());
+        String creatorId = created.json().path("creator").path("id").asText();
+
+        // AND the key reads the creator's profile
+        HttpResponse me = http(schedules, "GET", "/v1/me", Map.of("authorization", "Bearer " + key), null);
+        assertEquals(200, me.status(), me.body());
+        assertEquals(creatorId, me.json().path("id").asText());
+        assertEquals("Europe/Berlin", me.json().path("timeZone").asText());
+
+        // AND a key nobody issued is refused as problem+json
+        HttpResponse refused = http(schedules, "GET", "/v1/me", Map.of("authorization", "Bearer lc_not_a_real_key"), null);
+        assertEquals(401, refused.status(), refused.body());
+        assertTrue(refused.header("content-type").startsWith(PROBLEM_JSON), refused.headers().toString());
+        assertEquals(401, refused.json().path("status").asInt());
+    }
+
+    @Test
+    void httpFunctions_shouldRefuseEveryKeyedRouteWithoutAKey_andServePublicOnesWithout_whenInvokedAsLambda() {
+        List<String> problems = new ArrayList<>();
+        for (SamFunction function : httpFunctions()) {
+            List<JaxRsRoutes.Served> routes = JaxRsRoutes.of(Repository.zip(function));
+            if (routes.isEmpty()) {
+                // no endpoint yet: the function still starts and answers an unknown path with a problem document
+                HttpResponse unknown = http(function, "GET", "/v1/no-such-endpoint", Map.of(), null);
+                check(problems, function, "GET /v1/no-such-endpoint", unknown, 404);
+                continue;
+            }
+            for (JaxRsRoutes.Served route : routes) {
+                String path = route.path().replaceAll("\\{[^}]*}", "x1");
+                String body = route.method().matches("POST|PUT|PATCH") ? "{}" : null;
+                Map<String, String> headers = body == null ? Map.of() : Map.of("content-type", "application/json");
+                HttpResponse response = http(function, route.method(), path, headers, body);
+                if (!route.publicEndpoint()) {
+                    check(problems, function, route.method() + " " + path, response, 401);
+                } else if (response.status() == 401 || response.status() >= 500) {
+                    problems.add(function.id() + " " + route.method() + " " + path + " is public but answered "
+                            + response.status() + " without a key: " + response.body());
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void check(List<String> problems, SamFunction function, String request, HttpResponse response, int status) {
+        String type = response.header("content-type");
+        if (response.status() != status || type == null || !type.startsWith(PROBLEM_JSON)) {
+            problems.add(function.id() + " " + request + ": expected " + status + " " + PROBLEM_JSON + ", got "
+                    + response.status() + " " + type + " " + response.body());
+        }
+    }
+
+    @Test
+    void dispatcher_shouldRunOneTick_whenEventBridgeFiresTheSchedule() {
+        for (SamFunction function : Repository.TEMPLATE.functions().values()) {
+            if (Repository.servesHttp(Repository.zip(function))) {
+                continue;
+            }
+            // WHEN EventBridge delivers its scheduled event
+            LambdaZipInvoker.Invocation tick = lambda(function).invoke(LambdaEvents.scheduled(Instant.now()));
+            System.out.printf("%s: tick in %d ms, peak RSS %d MB%n", function.id(), tick.duration().toMillis(), tick.peakRssKb() / 1024);
+
+            // THEN it answers with its tick report, and no job failed on an empty table
+            JsonNode report = LambdaEvents.json(tick.text());
+            assertFalse(report.path("tick").isMissingNode(), tick.text());
+            assertTrue(report.path("jobs").isArray(), tick.text());
+            report.path("jobs").forEach(job -> assertTrue(job.path("error").isNull() || job.path("error").isMissingNode(),
+                    function.id() + " job failed: " + job));
+        }
+    }
+}
