@@ -3,28 +3,43 @@ package dev.livecue.core.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.TickCursorStore;
 
 /**
  * Which minutes of the due-work index a job reads on a tick: from where it got to last time (its cursor) up to now,
  * so minutes missed while the dispatcher was down are caught up. It starts a few minutes before the cursor, because
  * an index entry written in the last moments of a minute may become visible only after that minute was read; entries
- * already handled have left the index, so reading a minute again costs little. A long outage is caught up a few
- * hours per tick.
+ * already handled have left the index, so reading a minute again costs little. A long outage is caught up an hour
+ * per tick, and the last few minutes are read on every tick as well, so what is due now never waits for the
+ * catch-up.
  */
 @ApplicationScoped
 public class CatchUpWindows {
 
     static final Duration OVERLAP = Duration.ofMinutes(2);
     /** How far back a job that has never run looks. */
-    static final Duration FIRST_LOOK_BACK = Duration.ofHours(1);
-    static final Duration MAX_SPAN = Duration.ofHours(3);
+    static final Duration FIRST_LOOK_BACK = Duration.ofMinutes(15);
+    /** Catch-up per tick: an hour of minute buckets is a few hundred small queries. */
+    static final Duration MAX_SPAN = Duration.ofHours(1);
 
-    /** The minutes {@code from}..{@code to} (both included) a job reads on one tick. */
-    public record Window(String job, Instant from, Instant to) {
+    /** A job's reading for one tick: the catch-up span {@code from}..{@code to}, and the minutes just before {@code now}. */
+    public record Window(String job, Instant from, Instant to, Instant now) {
+
+        /** The items of one kind listed in the window's minutes. */
+        public List<DueIndex.Due> read(DueIndex index, String kindPrefix) {
+            List<DueIndex.Due> due = new ArrayList<>(index.due(kindPrefix, from, to));
+            Instant recent = now.truncatedTo(ChronoUnit.MINUTES).minus(OVERLAP);
+            if (to.isBefore(recent)) {
+                due.addAll(index.due(kindPrefix, recent, now));
+            }
+            return due;
+        }
     }
 
     private final TickCursorStore cursors;
@@ -38,11 +53,10 @@ public class CatchUpWindows {
         Instant cursor = cursors.get(job).orElse(minute.minus(FIRST_LOOK_BACK));
         // A cursor ahead of the clock (the clock was set back) must not hide what is due now.
         Instant from = min(cursor, minute).minus(OVERLAP);
-        Instant to = min(now, from.plus(MAX_SPAN));
-        return new Window(job, from, to);
+        return new Window(job, from, min(now, from.plus(MAX_SPAN)), now);
     }
 
-    /** Everything due in the window was handled: the next tick starts at its last minute. */
+    /** Everything due in the window was handled: the next tick catches up from its last minute. */
     public void close(Window window) {
         cursors.advance(window.job(), window.to().truncatedTo(ChronoUnit.MINUTES));
     }

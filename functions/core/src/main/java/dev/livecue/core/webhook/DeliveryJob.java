@@ -19,7 +19,7 @@ import dev.livecue.core.store.Keys;
 @ApplicationScoped
 public class DeliveryJob implements ScheduledJob {
 
-    static final String NAME = "webhook-delivery";
+    public static final String NAME = "webhook-delivery";
 
     private final DueIndex index;
     private final CatchUpWindows windows;
@@ -48,7 +48,7 @@ public class DeliveryJob implements ScheduledJob {
         long started = System.nanoTime();
         CatchUpWindows.Window window = windows.open(NAME, now);
         DeliveryEngine.Pass pass = engine.pass();
-        BoundedWork.Result result = BoundedWork.run(NAME, index.due(Keys.DELIVERY_PREFIX, window.from(), window.to()),
+        BoundedWork.Result result = BoundedWork.run(NAME, window.read(index, Keys.DELIVERY_PREFIX),
                 config.concurrency(), config.tickBudget(),
                 due -> pass.deliver(due.pk(), due.sk()).map(Outcome::json).orElse("notOurs"));
         if (result.complete()) {

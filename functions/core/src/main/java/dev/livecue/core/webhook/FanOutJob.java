@@ -27,7 +27,7 @@ import dev.livecue.core.store.SubscriptionStore;
 @ApplicationScoped
 public class FanOutJob implements ScheduledJob {
 
-    static final String NAME = "webhook-fan-out";
+    public static final String NAME = "webhook-fan-out";
 
     private final DueIndex index;
     private final CatchUpWindows windows;
@@ -64,7 +64,7 @@ public class FanOutJob implements ScheduledJob {
         long started = System.nanoTime();
         CatchUpWindows.Window window = windows.open(NAME, now);
         Map<String, List<Subscription>> byCreator = new ConcurrentHashMap<>();
-        BoundedWork.Result result = BoundedWork.run(NAME, index.due(Keys.EVENT_PREFIX, window.from(), window.to()),
+        BoundedWork.Result result = BoundedWork.run(NAME, window.read(index, Keys.EVENT_PREFIX),
                 config.concurrency(), config.tickBudget(), due -> {
                     String creatorId = Keys.creatorOf(due.pk());
                     String eventId = due.sk().substring(Keys.EVENT_PREFIX.length());
