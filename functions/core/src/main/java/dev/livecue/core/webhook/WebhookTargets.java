@@ -102,6 +102,9 @@ public class WebhookTargets {
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
+            // java.net.URI finds no host in some non-canonical IPv4 spellings (127.1): name that rule, not "no host"
+            Optional.ofNullable(uri.getRawAuthority()).map(a -> a.replaceFirst(":\\d*$", ""))
+                    .ifPresent(WebhookTargets::checkIpLiteral);
             throw new Rejected("must name a host (letters, digits, '-' and '.'; IDNs in punycode)");
         }
         checkIpLiteral(host);
