@@ -330,6 +330,30 @@ class WebhookDispatchTest {
         assertNotEquals(null, find(sub));
     }
 
+    @Test
+    void subscriptionFailingForFiveDays_shouldBeDisabled() {
+        // GIVEN a receiver that always fails, first at the start
+        Instant start = pinFreshTime();
+        receiver.reply("/down", Reply.of(500));
+        CreatedSubscription sub = subscribe("/down", EventTypes.SESSION_STARTED);
+        events.publish(creatorId, EventTypes.SESSION_STARTED, Map.of("n", 1));
+        ticker.tick();
+
+        // WHEN a delivery fails four days later THEN the subscription stays active
+        clock.pin(start.plus(Duration.ofDays(4)));
+        events.publish(creatorId, EventTypes.SESSION_STARTED, Map.of("n", 2));
+        ticker.tick();
+        assertEquals(SubscriptionStatus.ACTIVE, find(sub).status());
+
+        // WHEN one fails five days after the first failure THEN it is disabled
+        clock.pin(start.plus(Duration.ofDays(5)).plusSeconds(1));
+        events.publish(creatorId, EventTypes.SESSION_STARTED, Map.of("n", 3));
+        ticker.tick();
+        SubscriptionView view = find(sub);
+        assertEquals(SubscriptionStatus.DISABLED, view.status());
+        assertTrue(view.disabledReason().contains("5 days"), view.disabledReason());
+    }
+
     /** Pins the clock after every minute the webhook jobs have read, so their catch-up reads this test's minutes. */
     private Instant pinFreshTime() {
         Instant latest = Stream.of(FanOutJob.NAME, DeliveryJob.NAME).map(cursors::get)
