@@ -25,13 +25,6 @@ public interface SchedulesConfig {
     Duration checklistLead();
 
     /**
-     * The most due-index minutes one job reads on one tick. A dispatcher that was down longer catches up over
-     * several ticks instead of running into the function's timeout.
-     */
-    @WithDefault("PT60M")
-    Duration maxCatchUp();
-
-    /**
      * Public base URL of the API (for example {@code https://api.livecue.dev}), used for absolute links in
      * events and in the feed answer; without it the links are paths.
      */

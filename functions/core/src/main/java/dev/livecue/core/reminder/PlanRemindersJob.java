@@ -5,14 +5,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.config.SchedulesConfig;
-import dev.livecue.core.jobs.DueWindow;
+import dev.livecue.core.jobs.CatchUpWindows;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
 import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.Keys;
 import dev.livecue.core.store.ScheduleStore;
-import dev.livecue.core.store.TickCursorStore;
 
 /**
  * Every tick: extends the reminder horizon of the schedules listed as due for it in the due-work index (each
@@ -25,18 +23,15 @@ public class PlanRemindersJob implements ScheduledJob {
     static final String NAME = "plan-reminders";
 
     private final DueIndex due;
-    private final TickCursorStore cursors;
+    private final CatchUpWindows windows;
     private final ScheduleStore schedules;
     private final ReminderPlanner planner;
-    private final SchedulesConfig config;
 
-    PlanRemindersJob(DueIndex due, TickCursorStore cursors, ScheduleStore schedules, ReminderPlanner planner,
-            SchedulesConfig config) {
+    PlanRemindersJob(DueIndex due, CatchUpWindows windows, ScheduleStore schedules, ReminderPlanner planner) {
         this.due = due;
-        this.cursors = cursors;
+        this.windows = windows;
         this.schedules = schedules;
         this.planner = planner;
-        this.config = config;
     }
 
     @Override
@@ -52,9 +47,9 @@ public class PlanRemindersJob implements ScheduledJob {
     @Override
     public JobResult run(Instant now) {
         long started = System.nanoTime();
-        DueWindow window = DueWindow.of(cursors.get(NAME), now, config.maxCatchUp());
+        CatchUpWindows.Window window = windows.open(NAME, now);
         long planned = 0;
-        for (DueIndex.Due item : due.due(Keys.PLAN_PREFIX, window.from(), window.to())) {
+        for (DueIndex.Due item : window.read(due, Keys.PLAN_PREFIX)) {
             String creatorId = item.pk().substring(Keys.creator("").length());
             String scheduleId = item.sk().substring(Keys.SCHEDULE_PREFIX.length());
             var schedule = schedules.find(creatorId, scheduleId);
@@ -63,7 +58,7 @@ public class PlanRemindersJob implements ScheduledJob {
                 planned++;
             }
         }
-        cursors.advance(NAME, window.done());
+        windows.close(window);
         return new JobResult(NAME, Map.of("planned", planned), (System.nanoTime() - started) / 1_000_000, null);
     }
 }

@@ -41,6 +41,12 @@ public final class Keys {
     public static final String VACATION = "VACATION";
     /** The creator's calendar feed settings (its current token). */
     public static final String CALENDAR = "CALENDAR";
+    /** A webhook subscription: {@code WEBHOOK#<id>}. */
+    public static final String WEBHOOK_PREFIX = "WEBHOOK#";
+    /** One event on its way to one subscription: {@code DELIVERY#<eventId>#<subscriptionId>}, also its gsi1sk. */
+    public static final String DELIVERY_PREFIX = "DELIVERY#";
+    /** A subscription's delivery log, newest last: {@code WHLOG#<subscriptionId>#<epoch millis>#<attemptId>}. */
+    public static final String DELIVERY_LOG_PREFIX = "WHLOG#";
     /** Shards per due-minute bucket of {@link #GSI1}, so one busy minute does not make one hot partition. */
     public static final int DUE_SHARDS = 8;
     private static final java.time.format.DateTimeFormatter MINUTE =
@@ -51,6 +57,15 @@ public final class Keys {
 
     public static String creator(String creatorId) {
         return "CREATOR#" + creatorId;
+    }
+
+    /** The creator id in a {@code CREATOR#<id>} partition key, such as one read from the due-work index. */
+    public static String creatorOf(String pk) {
+        String prefix = creator("");
+        if (!pk.startsWith(prefix)) {
+            throw new IllegalArgumentException("not a creator partition: " + pk);
+        }
+        return pk.substring(prefix.length());
     }
 
     public static String handle(String handle) {
