@@ -29,6 +29,18 @@ public final class Keys {
     public static final String IDEMPOTENCY_PREFIX = "IDEMP#";
 
     public static final String EVENT_PREFIX = "EVENT#";
+
+    /** A schedule (planned live or series): {@code SCHEDULE#<scheduleId>}. */
+    public static final String SCHEDULE_PREFIX = "SCHEDULE#";
+    /** One occurrence's own state (cancelled, moved, later live/held/missed): {@code OCCURRENCE#<occurrenceId>}. */
+    public static final String OCCURRENCE_PREFIX = "OCCURRENCE#";
+    /** A planned reminder or checklist: {@code REMINDER#<reminderId>}; also its kind prefix in {@link #GSI1}. */
+    public static final String REMINDER_PREFIX = "REMINDER#";
+    /** Kind prefix in {@link #GSI1} of a schedule whose reminder horizon needs extending. */
+    public static final String PLAN_PREFIX = "PLAN#";
+    public static final String VACATION = "VACATION";
+    /** The creator's calendar feed settings (its current token). */
+    public static final String CALENDAR = "CALENDAR";
     /** Shards per due-minute bucket of {@link #GSI1}, so one busy minute does not make one hot partition. */
     public static final int DUE_SHARDS = 8;
     private static final java.time.format.DateTimeFormatter MINUTE =
@@ -47,6 +59,11 @@ public final class Keys {
 
     public static String apiKeyLookup(String keyHash) {
         return API_KEY_PREFIX + keyHash;
+    }
+
+    /** Global lookup of a calendar feed by the SHA-256 of its token. */
+    public static String feedLookup(String tokenHash) {
+        return "FEED#" + tokenHash;
     }
 
     public static String apiKey(String keyId) {
