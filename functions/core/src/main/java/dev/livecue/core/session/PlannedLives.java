@@ -1,34 +1,70 @@
 package dev.livecue.core.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.schedule.Occurrence;
+import dev.livecue.core.schedule.OccurrenceIds;
+import dev.livecue.core.schedule.OccurrenceState;
+import dev.livecue.core.schedule.OccurrenceStatus;
+import dev.livecue.core.schedule.Occurrences;
+import dev.livecue.core.store.ScheduleStore;
+
 /**
- * What sessions need to know of the creator's planned lives (the schedules' occurrences): the one a session is for,
- * the ones around it, and setting an occurrence's status as its live goes on air, ends or never happens.
+ * What sessions need of the creator's planned lives (the schedules' occurrences, expanded by the schedules code, never
+ * here): the occurrence a session is for, the lives around it, and recording {@code live}, {@code held} or
+ * {@code missed} on an occurrence.
  */
-public interface PlannedLives {
+@ApplicationScoped
+public class PlannedLives {
 
-    /** One planned live with its current status ({@code scheduled}, {@code moved}, {@code cancelled}, ...). */
-    record Planned(String occurrenceId, String scheduleId, Instant start, LocalDateTime localStart, String timeZone,
-            int durationMinutes, String title, String status) {
+    /** How far ahead the goodbye looks for the next live. */
+    static final Duration NEXT_WINDOW = Duration.ofDays(366);
 
-        public boolean upcoming() {
-            return "scheduled".equals(status) || "moved".equals(status);
-        }
+    private final Occurrences occurrences;
+    private final ScheduleStore schedules;
 
-        public NextLive asNextLive() {
-            return new NextLive(occurrenceId, scheduleId, start, localStart, timeZone, title);
-        }
+    PlannedLives(Occurrences occurrences, ScheduleStore schedules) {
+        this.occurrences = occurrences;
+        this.schedules = schedules;
     }
 
-    Optional<Planned> find(String creatorId, String occurrenceId);
+    /** The occurrence as it stands now; empty for an unknown id or another creator's. */
+    public Optional<Occurrence> find(String creatorId, String occurrenceId) {
+        return OccurrenceIds.parse(occurrenceId).flatMap(ref -> schedules.find(creatorId, ref.scheduleId())
+                .flatMap(schedule -> occurrences.on(creatorId, schedule, ref.date())));
+    }
 
-    /** Every planned live whose start is in [from, to), whatever its status, earliest first. */
-    List<Planned> between(String creatorId, Instant from, Instant to);
+    /** Every occurrence starting in [from, to], whatever its status, by start. */
+    public List<Occurrence> between(String creatorId, Instant from, Instant to) {
+        return occurrences.all(creatorId, from, to);
+    }
 
-    /** Sets one occurrence's status ({@code live}, {@code held} or {@code missed}). */
-    void setStatus(String creatorId, String occurrenceId, String status);
+    /** The first live still to come after {@code after}, other than {@code current} (the one being live now). */
+    public Optional<NextLive> next(String creatorId, Instant after, String current) {
+        return between(creatorId, after, after.plus(NEXT_WINDOW)).stream()
+                .filter(o -> o.status().upcoming() && o.start().isAfter(after) && !o.occurrenceId().equals(current))
+                .findFirst()
+                .map(o -> new NextLive(o.occurrenceId(), o.scheduleId(), o.start(), LocalDateTime.parse(o.localStart()),
+                        o.timeZone(), o.title()));
+    }
+
+    /**
+     * Records {@code status} on the occurrence, keeping where a move put it. False when the occurrence or its
+     * schedule is gone.
+     */
+    public boolean setStatus(String creatorId, String occurrenceId, OccurrenceStatus status, Instant now) {
+        Optional<OccurrenceIds.Ref> ref = OccurrenceIds.parse(occurrenceId);
+        if (ref.isEmpty()) {
+            return false;
+        }
+        Optional<OccurrenceState> current = schedules.state(creatorId, ref.get().scheduleId(), ref.get().date());
+        return schedules.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(), status,
+                current.map(OccurrenceState::start).orElse(null), current.map(OccurrenceState::timeZone).orElse(null), now));
+    }
 }

@@ -38,6 +38,11 @@ public final class Keys {
     public static final String REMINDER_PREFIX = "REMINDER#";
     /** Kind prefix in {@link #GSI1} of a schedule whose reminder horizon needs extending. */
     public static final String PLAN_PREFIX = "PLAN#";
+    /**
+     * A watch on one occurrence's slot: {@code SLOTWATCH#<occurrenceId>}, also its kind prefix in {@link #GSI1} at
+     * the slot's end plus grace, when a live without a session is recorded as missed.
+     */
+    public static final String SLOT_WATCH_PREFIX = "SLOTWATCH#";
     public static final String VACATION = "VACATION";
     /** The creator's calendar feed settings (its current token). */
     public static final String CALENDAR = "CALENDAR";
