@@ -46,6 +46,12 @@ public final class Keys {
     public static final String VACATION = "VACATION";
     /** The creator's calendar feed settings (its current token). */
     public static final String CALENDAR = "CALENDAR";
+    public static final String SESSION_PREFIX = "SESSION#";
+    public static final String CHECK_PREFIX = "CHECK#";
+    public static final String INCIDENT_PREFIX = "INCIDENT#";
+    /** Instants in sort keys: fixed width (always milliseconds), so text order is time order. */
+    private static final java.time.format.DateTimeFormatter SORTABLE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     /** Shards per due-minute bucket of {@link #GSI1}, so one busy minute does not make one hot partition. */
     public static final int DUE_SHARDS = 8;
     private static final java.time.format.DateTimeFormatter MINUTE =
@@ -73,6 +79,34 @@ public final class Keys {
 
     public static String apiKey(String keyId) {
         return API_KEY_PREFIX + keyId;
+    }
+
+    public static String session(String sessionId) {
+        return SESSION_PREFIX + sessionId;
+    }
+
+    /** A connection check in the creator's check history, in time order. */
+    public static String check(java.time.Instant measuredAt, String checkId) {
+        return CHECK_PREFIX + SORTABLE.format(measuredAt) + "#" + checkId;
+    }
+
+    /** {@link #GSI2} partition of one session's connection checks (sort key: {@link #check}). */
+    public static String sessionChecks(String creatorId, String sessionId) {
+        return creator(creatorId) + "#" + session(sessionId) + "#CHECKS";
+    }
+
+    /** The running incident bookkeeping of one session's connection (streaks, the open incident). */
+    public static String connectionState(String sessionId) {
+        return "CONNSTATE#" + sessionId;
+    }
+
+    /** Prefix of one session's connection incidents, in start order. */
+    public static String incidentsOf(String sessionId) {
+        return INCIDENT_PREFIX + sessionId + "#";
+    }
+
+    public static String incident(String sessionId, java.time.Instant startedAt, String incidentId) {
+        return incidentsOf(sessionId) + SORTABLE.format(startedAt) + "#" + incidentId;
     }
 
     /**
