@@ -3,6 +3,7 @@ package dev.livecue.core.analytics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -22,6 +24,7 @@ import dev.livecue.core.analytics.Analytics.Consistency;
 import dev.livecue.core.analytics.Analytics.Punctuality;
 import dev.livecue.core.analytics.Analytics.Slot;
 import dev.livecue.core.analytics.Analytics.Week;
+import dev.livecue.core.session.Session;
 
 /**
  * Computes {@link Analytics} from the sessions that started in a window and the statuses of the lives planned in it.
@@ -38,12 +41,14 @@ public final class AnalyticsCalculator {
     }
 
     /**
-     * @param occurrenceStatuses the status of every planned live whose slot starts in the window
-     *                           ({@code scheduled}, {@code moved}, {@code cancelled}, {@code live}, {@code held},
-     *                           {@code missed})
+     * @param sessions              the sessions that started in the window
+     * @param occurrenceStatuses    the status of every planned live whose slot starts in the window
+     *                              ({@code scheduled}, {@code moved}, {@code cancelled}, {@code live}, {@code held},
+     *                              {@code missed})
+     * @param sessionsWithIncidents ids of the sessions that had a connection incident
      */
-    public static Analytics compute(Instant from, Instant to, ZoneId zone, List<SessionFacts> sessions,
-            List<String> occurrenceStatuses) {
+    public static Analytics compute(Instant from, Instant to, ZoneId zone, List<Session> sessions,
+            List<String> occurrenceStatuses, Set<String> sessionsWithIncidents) {
         Totals totals = Totals.of(sessions);
         return new Analytics(from, to, zone.getId(), sessions.size(), round(totals.hours, 2),
                 totals.ended == 0 ? null : round(totals.hours * 60 / totals.ended, 1),
@@ -51,19 +56,26 @@ public final class AnalyticsCalculator {
                 totals.statsHours == 0 ? null : round(totals.newFollowers / totals.statsHours, 2),
                 punctuality(sessions), consistency(occurrenceStatuses), bestSlots(sessions, zone),
                 weekly(from, to, zone, sessions),
-                new Connection((int) sessions.stream().filter(SessionFacts::hadConnectionIncident).count()));
+                new Connection((int) sessions.stream().filter(s -> sessionsWithIncidents.contains(s.id())).count()));
     }
 
-    /** Sums over a group of sessions: hours of the ended ones, and the counts of the ones with stats. */
+    /**
+     * Sums over a group of sessions: hours of those with a known end (closed and interrupted; a live one has not
+     * ended, an abandoned one's end is unknown), and the counts of those with stats (closed).
+     */
     private record Totals(int ended, double hours, int withStats, long peakViewers, long newFollowers, double statsHours) {
 
-        static Totals of(List<SessionFacts> sessions) {
-            List<SessionFacts> ended = sessions.stream().filter(SessionFacts::ended).toList();
-            List<SessionFacts> counted = ended.stream().filter(s -> s.stats() != null).toList();
-            return new Totals(ended.size(), ended.stream().mapToDouble(SessionFacts::hours).sum(), counted.size(),
+        static Totals of(List<Session> sessions) {
+            List<Session> ended = sessions.stream().filter(s -> s.endedAt() != null).toList();
+            List<Session> counted = ended.stream().filter(s -> s.stats() != null).toList();
+            return new Totals(ended.size(), ended.stream().mapToDouble(Totals::hours).sum(), counted.size(),
                     counted.stream().mapToLong(s -> s.stats().peakViewers()).sum(),
                     counted.stream().mapToLong(s -> s.stats().newFollowers()).sum(),
-                    counted.stream().mapToDouble(SessionFacts::hours).sum());
+                    counted.stream().mapToDouble(Totals::hours).sum());
+        }
+
+        private static double hours(Session s) {
+            return Duration.between(s.startedAt(), s.endedAt()).toSeconds() / 3600.0;
         }
 
         Double avgPeakViewers() {
@@ -71,8 +83,8 @@ public final class AnalyticsCalculator {
         }
     }
 
-    private static Punctuality punctuality(List<SessionFacts> sessions) {
-        List<Integer> delays = sessions.stream().map(SessionFacts::delayMinutes).filter(d -> d != null).sorted().toList();
+    private static Punctuality punctuality(List<Session> sessions) {
+        List<Integer> delays = sessions.stream().map(Session::delayMinutes).filter(d -> d != null).sorted().toList();
         if (delays.isEmpty()) {
             return new Punctuality(0, ON_TIME_TOLERANCE_MINUTES, null, null);
         }
@@ -98,9 +110,9 @@ public final class AnalyticsCalculator {
         }
     }
 
-    private static List<Slot> bestSlots(List<SessionFacts> sessions, ZoneId zone) {
-        Map<SlotKey, List<SessionFacts>> bySlot = sessions.stream()
-                .filter(s -> s.ended() && s.stats() != null)
+    private static List<Slot> bestSlots(List<Session> sessions, ZoneId zone) {
+        Map<SlotKey, List<Session>> bySlot = sessions.stream()
+                .filter(s -> s.endedAt() != null && s.stats() != null)
                 .collect(Collectors.groupingBy(s -> SlotKey.of(s.startedAt(), zone)));
         Comparator<Map.Entry<SlotKey, Double>> best = Comparator.comparing(Map.Entry<SlotKey, Double>::getValue).reversed();
         return bySlot.entrySet().stream()
@@ -114,13 +126,13 @@ public final class AnalyticsCalculator {
                 .toList();
     }
 
-    private static List<Week> weekly(Instant from, Instant to, ZoneId zone, List<SessionFacts> sessions) {
-        Map<LocalDate, List<SessionFacts>> byWeek = new TreeMap<>(sessions.stream()
+    private static List<Week> weekly(Instant from, Instant to, ZoneId zone, List<Session> sessions) {
+        Map<LocalDate, List<Session>> byWeek = new TreeMap<>(sessions.stream()
                 .collect(Collectors.groupingBy(s -> weekStart(s.startedAt(), zone))));
         List<Week> weeks = new ArrayList<>();
         LocalDate last = weekStart(to.minusNanos(1), zone);
         for (LocalDate week = weekStart(from, zone); !week.isAfter(last); week = week.plusWeeks(1)) {
-            List<SessionFacts> in = byWeek.getOrDefault(week, List.of());
+            List<Session> in = byWeek.getOrDefault(week, List.of());
             Totals t = Totals.of(in);
             weeks.add(new Week(week, in.size(), round(t.hours, 2), t.newFollowers, t.avgPeakViewers()));
         }

@@ -203,6 +203,22 @@ public class ConnectionStore {
         return incidents;
     }
 
+    /**
+     * The lives of the creator that had at least one connection incident: one query over the creator's incidents
+     * (rare, and expiring with the checks), reading only their session ids, instead of one query per live.
+     */
+    public java.util.Set<String> sessionsWithIncidents(String creatorId) {
+        QueryRequest query = QueryRequest.builder().tableName(config.table())
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.creator(creatorId)), ":prefix", s(Keys.INCIDENT_PREFIX)))
+                .projectionExpression("#sid")
+                .expressionAttributeNames(Map.of("#sid", A_SESSION_ID))
+                .build();
+        java.util.Set<String> sessions = new java.util.HashSet<>();
+        dynamo.queryPaginator(query).items().forEach(item -> sessions.add(str(item, A_SESSION_ID)));
+        return sessions;
+    }
+
     private TransactWriteItem stateWrite(String creatorId, String sessionId, IncidentState next, long expectedVersion,
             Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();

@@ -85,6 +85,21 @@ public final class Keys {
         return SESSION_PREFIX + sessionId;
     }
 
+    /** {@link #GSI2} partition of the creator's sessions in start order (sort key: {@link #sessionAt}). */
+    public static String sessions(String creatorId) {
+        return creator(creatorId) + "#SESSIONS";
+    }
+
+    /** A session's place in {@link #sessions}: its start, then its id. */
+    public static String sessionAt(java.time.Instant startedAt, String sessionId) {
+        return sortable(startedAt) + "#" + sessionId;
+    }
+
+    /** An instant as fixed-width text, so that text order is time order in sort keys. */
+    public static String sortable(java.time.Instant instant) {
+        return SORTABLE.format(instant);
+    }
+
     /** A connection check in the creator's check history, in time order. */
     public static String check(java.time.Instant measuredAt, String checkId) {
         return CHECK_PREFIX + SORTABLE.format(measuredAt) + "#" + checkId;

@@ -7,25 +7,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.livecue.core.session.Session;
 import dev.livecue.core.session.SessionStats;
+import dev.livecue.core.session.SessionStatus;
 
 class AnalyticsCalculatorTest {
 
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
-    private static SessionFacts closed(String start, int minutes, Integer delay, long peak, long followers) {
+    private static Session closed(String start, int minutes, Integer delay, long peak, long followers) {
         Instant started = Instant.parse(start);
-        return new SessionFacts(start, started, started.plusSeconds(minutes * 60L), delay,
-                new SessionStats(peak, peak, followers, 0, 0, 0, 0), false);
+        return Session.started("ses_" + start, null, "t", null, started, delay).ended(SessionStatus.CLOSED, "planned",
+                started.plusSeconds(minutes * 60L), null, null, new SessionStats(peak, peak, followers, 0, 0, 0, 0), null);
     }
 
     @Test
     void compute_shouldAnswerNullAverages_whenNothingHappened() {
         Analytics a = AnalyticsCalculator.compute(Instant.parse("2026-11-02T08:00:00Z"), Instant.parse("2026-11-09T08:00:00Z"),
-                LA, List.of(), List.of());
+                LA, List.of(), List.of(), Set.of());
 
         assertEquals(0, a.sessions());
         assertEquals(0.0, a.hoursLive());
@@ -40,7 +43,7 @@ class AnalyticsCalculatorTest {
 
     @Test
     void compute_shouldTakeMedianOfEvenCount_andCountEarlyAsOnTime() {
-        List<SessionFacts> sessions = List.of(
+        List<Session> sessions = List.of(
                 closed("2026-11-03T03:00:00Z", 60, -2, 10, 1),
                 closed("2026-11-04T03:00:00Z", 60, 5, 10, 1),
                 closed("2026-11-05T03:00:00Z", 60, 6, 10, 1),
@@ -48,7 +51,7 @@ class AnalyticsCalculatorTest {
                 closed("2026-11-07T03:00:00Z", 60, null, 10, 1));
 
         Analytics a = AnalyticsCalculator.compute(Instant.parse("2026-11-02T08:00:00Z"), Instant.parse("2026-11-09T08:00:00Z"),
-                LA, sessions, List.of("held", "held", "held", "held", "missed", "cancelled", "scheduled"));
+                LA, sessions, List.of("held", "held", "held", "held", "missed", "cancelled", "scheduled"), Set.of());
 
         assertEquals(4, a.punctuality().scheduledSessions());
         assertEquals(0.5, a.punctuality().onTimeRate());
@@ -61,13 +64,13 @@ class AnalyticsCalculatorTest {
     @Test
     void compute_shouldGroupWeeksAndSlotsInTheCreatorsZone() {
         // Monday 2026-11-09 03:30 UTC is Sunday 2026-11-08 19:30 in Los Angeles: the week of Monday 2026-11-02
-        List<SessionFacts> sessions = List.of(
+        List<Session> sessions = List.of(
                 closed("2026-11-09T03:30:00Z", 90, 0, 100, 3),
                 closed("2026-11-10T03:10:00Z", 30, 0, 40, 0),
                 closed("2026-11-16T03:00:00Z", 60, 0, 300, 6));
 
         Analytics a = AnalyticsCalculator.compute(Instant.parse("2026-11-02T08:00:00Z"), Instant.parse("2026-11-23T08:00:00Z"),
-                LA, sessions, List.of());
+                LA, sessions, List.of(), Set.of());
 
         assertEquals(List.of(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-09"), LocalDate.parse("2026-11-16")),
                 a.weekly().stream().map(Analytics.Week::weekStart).toList());
