@@ -18,18 +18,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.schedule.ScheduleService;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
+import dev.livecue.testing.Outbox;
 import dev.livecue.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Going live and reading a live back, against DynamoDB Local. */
 @QuarkusTest
@@ -48,10 +48,10 @@ class SessionsApiTest {
     TestClock clock;
 
     @Inject
-    ObjectMapper json;
+    CreatorService creators;
 
     @Inject
-    CreatorService creators;
+    ScheduleService schedules;
 
     @AfterEach
     void resetClock() {
@@ -86,13 +86,34 @@ class SessionsApiTest {
 
     @Test
     void start_shouldKeepStartedAtAndOccurrenceId_whenSent() {
-        clock.pin(NOW);
+        // GIVEN a live planned at 19:45 UTC, 15 minutes before NOW
+        clock.pin(NOW.minus(Duration.ofDays(1)));
         TestCreator creator = newCreator();
+        String occurrenceId = Lives.plan(schedules, creator.id(), "2026-03-14T15:45", "America/New_York", null, "Q&A");
+        clock.pin(NOW);
         Instant earlier = NOW.minus(Duration.ofMinutes(7));
 
-        creator.request().body(Map.of("occurrenceId", "occ_123", "startedAt", "2026-03-14T21:53:00+02:00"))
+        // WHEN it goes live, reported 7 minutes late by a phone in UTC+2
+        creator.request().body(Map.of("occurrenceId", occurrenceId, "startedAt", "2026-03-14T21:53:00+02:00"))
                 .post("/v1/sessions")
-                .then().statusCode(201).body("startedAt", equalTo(earlier.toString())).body("occurrenceId", equalTo("occ_123"));
+                .then().statusCode(201).body("startedAt", equalTo(earlier.toString())).body("occurrenceId", equalTo(occurrenceId))
+                .body("scheduledStart", equalTo("2026-03-14T19:45:00Z")).body("delayMinutes", equalTo(8))
+                .body("title", equalTo("Q&A"));
+    }
+
+    @Test
+    void start_shouldBe400_whenOccurrenceIsUnknownOrAnotherCreators() {
+        clock.pin(NOW.minus(Duration.ofDays(1)));
+        TestCreator alice = newCreator();
+        TestCreator bob = newCreator();
+        String alicesLive = Lives.plan(schedules, alice.id(), "2026-03-14T15:45", "America/New_York", null, "Q&A");
+        clock.pin(NOW);
+
+        bob.request().body(Map.of("occurrenceId", alicesLive)).post("/v1/sessions")
+                .then().statusCode(400).body("errors[0].field", equalTo("occurrenceId"));
+        bob.request().body(Map.of("occurrenceId", "occ_123")).post("/v1/sessions")
+                .then().statusCode(400).body("errors[0].field", equalTo("occurrenceId"));
+        assertEquals(0, items(bob.id(), "SESSION#"));
     }
 
     @Test
@@ -145,25 +166,10 @@ class SessionsApiTest {
     }
 
     private int items(String creatorId, String prefix) {
-        return dynamo.query(q -> q.tableName(config.table())
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CREATOR#" + creatorId), ":p", AttributeValue.fromS(prefix))))
-                .count();
+        return Outbox.items(dynamo, config.table(), creatorId, prefix);
     }
 
     private List<JsonNode> events(String creatorId, String type) {
-        return dynamo.query(q -> q.tableName(config.table())
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CREATOR#" + creatorId), ":p", AttributeValue.fromS("EVENT#"))))
-                .items().stream()
-                .filter(item -> type.equals(item.get("eventType").s()))
-                .map(item -> {
-                    try {
-                        return json.readTree(item.get("data").s());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
+        return Outbox.events(dynamo, config.table(), creatorId, type);
     }
 }

@@ -55,8 +55,13 @@ public final class Api {
      * (only the schedules function does).
      */
     public static TestCreator newCreator(CreatorService creators) {
+        return newCreator(creators, "America/New_York", "en-US");
+    }
+
+    /** The same, in {@code timeZone} and {@code locale}. */
+    public static TestCreator newCreator(CreatorService creators, String timeZone, String locale) {
         String handle = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        CreatedCreator created = creators.create(new NewCreator(handle, "Test " + handle, "America/New_York", "en-US"));
+        CreatedCreator created = creators.create(new NewCreator(handle, "Test " + handle, timeZone, locale));
         return new TestCreator(created.creator().id(), handle, created.apiKey());
     }
 }
