@@ -10,8 +10,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** A suggested slot to make up for an interrupted live, in the zone the live was planned in. */
-public record MakeUpSlot(Instant start, LocalDateTime localStart, String timeZone, int durationMinutes) {
+/** A suggested slot to make up for an interrupted live: UTC start, and wall-clock start in the live's own zone. */
+public record MakeUpSlot(Instant start, String localStart, String timeZone, int durationMinutes) {
 
     /** How many days ahead a free day is looked for. */
     public static final int SEARCH_DAYS = 14;
@@ -36,7 +36,7 @@ public record MakeUpSlot(Instant start, LocalDateTime localStart, String timeZon
             ZonedDateTime candidate = LocalDateTime.of(interruptedOn.plusDays(day), time).atZone(zone);
             Instant start = candidate.toInstant();
             if (planned.stream().noneMatch(busy -> busy.overlaps(start, duration))) {
-                return Optional.of(new MakeUpSlot(start, candidate.toLocalDateTime(), zone.getId(),
+                return Optional.of(new MakeUpSlot(start, candidate.toLocalDateTime().toString(), zone.getId(),
                         (int) duration.toMinutes()));
             }
         }

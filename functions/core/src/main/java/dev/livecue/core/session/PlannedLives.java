@@ -2,7 +2,6 @@ package dev.livecue.core.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,8 +49,7 @@ public class PlannedLives {
         return between(creatorId, after, after.plus(NEXT_WINDOW)).stream()
                 .filter(o -> o.status().upcoming() && o.start().isAfter(after) && !o.occurrenceId().equals(current))
                 .findFirst()
-                .map(o -> new NextLive(o.occurrenceId(), o.scheduleId(), o.start(), LocalDateTime.parse(o.localStart()),
-                        o.timeZone(), o.title()));
+                .map(o -> new NextLive(o.occurrenceId(), o.scheduleId(), o.start(), o.localStart(), o.timeZone(), o.title()));
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class GoodbyeWriterTest {
 
     // Friday 2026-12-04 19:00 in Los Angeles (PST, UTC-8) is Saturday 03:00 UTC
     private static final NextLive FRIDAY_LA = new NextLive("occ_1", "sch_1", Instant.parse("2026-12-05T03:00:00Z"),
-            LocalDateTime.parse("2026-12-04T19:00"), "America/Los_Angeles", "Friday night Q&A");
+            "2026-12-04T19:00", "America/Los_Angeles", "Friday night Q&A");
 
     @Test
     void write_shouldNameWeekdayDateAndTimeInTheLivesZone_whenEnglish() {
