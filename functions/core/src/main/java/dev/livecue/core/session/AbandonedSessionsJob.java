@@ -1,19 +1,15 @@
 package dev.livecue.core.session;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.config.SchedulesConfig;
-import dev.livecue.core.jobs.DueWindow;
+import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
-import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.Keys;
 import dev.livecue.core.store.SessionStore;
-import dev.livecue.core.store.TickCursorStore;
 
 /**
  * Every tick: closes as {@code abandoned} the sessions still live {@code livecue.sessions.abandon-after} (12 h) after
@@ -27,19 +23,14 @@ public class AbandonedSessionsJob implements ScheduledJob {
     static final String NAME = "abandoned-sessions";
     static final String REASON = "abandoned";
 
-    private final DueIndex due;
-    private final TickCursorStore cursors;
+    private final DueWork work;
     private final SessionStore store;
     private final SessionEndings endings;
-    private final SchedulesConfig schedules;
 
-    AbandonedSessionsJob(DueIndex due, TickCursorStore cursors, SessionStore store, SessionEndings endings,
-            SchedulesConfig schedules) {
-        this.due = due;
-        this.cursors = cursors;
+    AbandonedSessionsJob(DueWork work, SessionStore store, SessionEndings endings) {
+        this.work = work;
         this.store = store;
         this.endings = endings;
-        this.schedules = schedules;
     }
 
     @Override
@@ -55,20 +46,13 @@ public class AbandonedSessionsJob implements ScheduledJob {
 
     @Override
     public JobResult run(Instant now) {
-        long started = System.nanoTime();
-        DueWindow window = DueWindow.of(cursors.get(NAME), now, schedules.maxCatchUp());
-        long abandoned = 0;
-        for (DueIndex.Due item : due.due(Keys.SESSION_PREFIX, window.from(), window.to())) {
-            String creatorId = item.pk().substring(Keys.creator("").length());
-            Optional<Session> session = store.find(creatorId, item.sk().substring(Keys.SESSION_PREFIX.length()))
-                    .filter(Session::isLive);
-            if (session.isPresent() && endings.end(creatorId, session.get(),
-                    session.get().ended(SessionStatus.ABANDONED, REASON, null, null, null, null, null), null,
-                    s -> false).isPresent()) {
-                abandoned++;
-            }
-        }
-        cursors.advance(NAME, window.done());
-        return new JobResult(NAME, Map.of("abandoned", abandoned), (System.nanoTime() - started) / 1_000_000, null);
+        return work.run(NAME, Keys.SESSION_PREFIX, "abandoned", now, this::abandon);
+    }
+
+    /** Closes the session if it is still live; a session that ended meanwhile is left as it is. */
+    private boolean abandon(String creatorId, String sessionId, Instant now) {
+        Optional<Session> live = store.find(creatorId, sessionId).filter(Session::isLive);
+        return live.isPresent() && endings.end(creatorId, live.get(),
+                live.get().ended(SessionStatus.ABANDONED, REASON, null, null, null, null, null), null, s -> false).isPresent();
     }
 }

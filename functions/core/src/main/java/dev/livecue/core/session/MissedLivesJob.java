@@ -1,17 +1,13 @@
 package dev.livecue.core.session;
 
 import java.time.Instant;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.config.SchedulesConfig;
-import dev.livecue.core.jobs.DueWindow;
+import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
-import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.Keys;
-import dev.livecue.core.store.TickCursorStore;
 
 /** Every tick: records the planned lives whose slot passed without a session as {@code missed}. */
 @ApplicationScoped
@@ -19,16 +15,12 @@ public class MissedLivesJob implements ScheduledJob {
 
     static final String NAME = "missed-lives";
 
-    private final DueIndex due;
-    private final TickCursorStore cursors;
+    private final DueWork work;
     private final MissedLives missed;
-    private final SchedulesConfig schedules;
 
-    MissedLivesJob(DueIndex due, TickCursorStore cursors, MissedLives missed, SchedulesConfig schedules) {
-        this.due = due;
-        this.cursors = cursors;
+    MissedLivesJob(DueWork work, MissedLives missed) {
+        this.work = work;
         this.missed = missed;
-        this.schedules = schedules;
     }
 
     @Override
@@ -44,16 +36,6 @@ public class MissedLivesJob implements ScheduledJob {
 
     @Override
     public JobResult run(Instant now) {
-        long started = System.nanoTime();
-        DueWindow window = DueWindow.of(cursors.get(NAME), now, schedules.maxCatchUp());
-        long recorded = 0;
-        for (DueIndex.Due item : due.due(Keys.SLOT_WATCH_PREFIX, window.from(), window.to())) {
-            String creatorId = item.pk().substring(Keys.creator("").length());
-            if (missed.check(creatorId, item.sk().substring(Keys.SLOT_WATCH_PREFIX.length()), now)) {
-                recorded++;
-            }
-        }
-        cursors.advance(NAME, window.done());
-        return new JobResult(NAME, Map.of("missed", recorded), (System.nanoTime() - started) / 1_000_000, null);
+        return work.run(NAME, Keys.SLOT_WATCH_PREFIX, "missed", now, missed::check);
     }
 }
