@@ -77,7 +77,9 @@ public class SessionService {
                         (int) Math.round(Duration.between(o.start(), startedAt).toSeconds() / 60.0)))
                 .orElseGet(() -> Session.started(SecretTokens.id("ses_"), null, null, null, startedAt, null));
         EventPublisher.Prepared started = events.prepare(creatorId, EventTypes.SESSION_STARTED, session);
-        store.create(creatorId, session, startedAt.plus(config.abandonAfter()), List.of(started.write()));
+        // a live reported late is still listed ahead of the sweep's cursor, never in a minute it already finished
+        Instant abandonAt = startedAt.plus(config.abandonAfter());
+        store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, List.of(started.write()));
         occurrence.ifPresent(o -> planned.setStatus(creatorId, o.occurrenceId(), OccurrenceStatus.LIVE, now));
         return session;
     }

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.CurrentCaller;
@@ -47,6 +50,8 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Go live (now, or at startedAt), optionally for a planned occurrence; raises session.started")
+    @APIResponse(responseCode = "201", description = "Live",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
     public Response start(NewSession request) {
         return Response.status(Response.Status.CREATED).entity(sessions.start(caller.creatorId(), request)).build();
     }
@@ -69,6 +74,8 @@ public class SessionResource {
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Prepare the end: a goodbye script and a confirmation token; nothing ends yet (202)")
+    @APIResponse(responseCode = "202", description = "Prepared; confirm with the token before it expires",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreparedClose.class)))
     public Response close(@PathParam("id") String id, CloseRequest request) {
         PreparedClose prepared = closeOut.prepare(caller.creatorId(), id, request);
         return Response.accepted(prepared).build();
