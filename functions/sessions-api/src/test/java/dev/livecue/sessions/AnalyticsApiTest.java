@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.livecue.core.config.LivecueConfig;
+import dev.livecue.core.connection.ConnectionCheckService;
+import dev.livecue.core.connection.NewConnectionCheck;
 import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.schedule.OccurrenceService;
 import dev.livecue.core.schedule.ScheduleService;
@@ -89,6 +91,9 @@ class AnalyticsApiTest {
 
     @Inject
     MissedLivesJob missedLives;
+
+    @Inject
+    ConnectionCheckService checks;
 
     @Inject
     AbandonedSessionsJob abandonedSessions;
@@ -159,12 +164,17 @@ class AnalyticsApiTest {
 
     @Test
     void csv_shouldHaveAHeaderAndOneRowPerSession_quotedAndSafeForSpreadsheets() {
-        // GIVEN a live whose title would run as a formula in a spreadsheet
+        // GIVEN a live whose title would run as a formula in a spreadsheet, with a connection incident
         clock.pin(Instant.parse("2026-09-01T12:00:00Z"));
         TestCreator creator = Api.newCreator(creators, "America/Los_Angeles", "en-US");
         String occurrence = Lives.plan(schedules, creator.id(), "2026-09-02T19:00", "America/Los_Angeles", null, "=HYPERLINK(\"x\"), live");
         clock.pin(Instant.parse("2026-09-03T02:03:00Z"));
         String id = creator.request().body(Map.of("occurrenceId", occurrence)).post("/v1/sessions").then().statusCode(201).extract().path("id");
+        // and a connection incident: three poor checks in a row
+        for (int i = 0; i < 3; i++) {
+            clock.pin(Instant.parse("2026-09-03T02:10:00Z").plusSeconds(30L * i));
+            checks.record(creator.id(), new NewConnectionCheck(id, null, "cellular", 0.3, 1.0, 900.0, 200.0, 20.0));
+        }
         clock.pin(Instant.parse("2026-09-03T03:03:00Z"));
         String token = creator.request().body("{}").post("/v1/sessions/" + id + "/close").then().statusCode(202).extract().path("confirmationToken");
         creator.request().body(Map.of("confirmationToken", token, "stats", Map.of("peakViewers", 42, "newFollowers", 5)))
@@ -182,8 +192,10 @@ class AnalyticsApiTest {
                 + "delayMinutes,endReason,peakViewers,uniqueViewers,newFollowers,comments,likes,shares,gifts,"
                 + "connectionIncident,replayAvailableUntil", lines[0]);
         assertEquals(id + ",closed,\"'=HYPERLINK(\"\"x\"\"), live\"," + occurrence + ",2026-09-03T02:00:00Z,2026-09-03T02:03:00Z,"
-                + "2026-09-02T19:03,America/Los_Angeles,2026-09-03T03:03:00Z,60,3,planned,42,0,5,0,0,0,0,false,2026-12-02T03:03:00Z",
+                + "2026-09-02T19:03,America/Los_Angeles,2026-09-03T03:03:00Z,60,3,planned,42,0,5,0,0,0,0,true,2026-12-02T03:03:00Z",
                 lines[1]);
+        creator.request().get("/v1/analytics?from=2026-09-01T00:00:00Z&to=2026-09-10T00:00:00Z")
+                .then().statusCode(200).body("connection.sessionsWithIncidents", equalTo(1));
     }
 
     @Test
