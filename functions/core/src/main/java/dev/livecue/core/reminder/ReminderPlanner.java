@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import dev.livecue.core.config.SchedulesConfig;
 import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.schedule.Occurrences;
+import dev.livecue.core.schedule.OccurrencesPlanned;
 import dev.livecue.core.schedule.Schedule;
 import dev.livecue.core.schedule.Timeline;
 import dev.livecue.core.store.ReminderStore;
@@ -33,12 +35,15 @@ public class ReminderPlanner {
     private final Occurrences occurrences;
     private final ReminderStore reminders;
     private final SchedulesConfig config;
+    private final Event<OccurrencesPlanned> planned;
 
-    ReminderPlanner(ScheduleStore schedules, Occurrences occurrences, ReminderStore reminders, SchedulesConfig config) {
+    ReminderPlanner(ScheduleStore schedules, Occurrences occurrences, ReminderStore reminders, SchedulesConfig config,
+            Event<OccurrencesPlanned> planned) {
         this.schedules = schedules;
         this.occurrences = occurrences;
         this.reminders = reminders;
         this.config = config;
+        this.planned = planned;
     }
 
     /** Plans the schedule's reminders from {@code now} to the horizon and lists it for its next extension. */
@@ -57,6 +62,7 @@ public class ReminderPlanner {
             }
         }
         wanted.values().forEach(reminders::plan);
+        planned.fire(new OccurrencesPlanned(creatorId, upcoming));
         boolean moreAhead = !schedule.series().starts(horizon, horizon.plus(Duration.ofDays(3660)), 1).isEmpty();
         schedules.markPlanned(creatorId, schedule.id(), horizon, moreAhead ? Optional.of(nextPlan(now)) : Optional.empty());
     }
