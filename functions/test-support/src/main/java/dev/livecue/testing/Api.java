@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 
+import dev.livecue.core.creator.CreatedCreator;
+import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.creator.NewCreator;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -45,5 +48,20 @@ public final class Api {
 
     public static TestCreator newCreator() {
         return newCreator("America/New_York");
+    }
+
+    /**
+     * Creates a creator through the service, for the tests of functions that do not serve {@code POST /v1/creators}
+     * (only the schedules function does).
+     */
+    public static TestCreator newCreator(CreatorService creators) {
+        return newCreator(creators, "America/New_York", "en-US");
+    }
+
+    /** The same, in {@code timeZone} and {@code locale}. */
+    public static TestCreator newCreator(CreatorService creators, String timeZone, String locale) {
+        String handle = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        CreatedCreator created = creators.create(new NewCreator(handle, "Test " + handle, timeZone, locale));
+        return new TestCreator(created.creator().id(), handle, created.apiKey());
     }
 }

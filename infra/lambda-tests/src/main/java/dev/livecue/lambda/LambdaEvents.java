@@ -37,11 +37,7 @@ public final class LambdaEvents {
         }
 
         public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
-            }
+            return LambdaEvents.json(body);
         }
     }
 
@@ -111,6 +107,15 @@ public final class LambdaEvents {
         event.putArray("resources").add("arn:aws:events:us-east-1:000000000000:rule/livecue-dispatch");
         event.putObject("detail");
         return event.toString();
+    }
+
+    /** Parses a function's JSON output (a tick report, a response body). */
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
     }
 
     /** Reads what an HTTP function returned to API Gateway. */

@@ -1,6 +1,7 @@
 package dev.livecue.local;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.livecue.testing.WebhookReceiver;
 import io.restassured.http.ContentType;
 
 /**
@@ -91,9 +93,27 @@ class LocalStackIT {
     }
 
     @Test
+    void webhookTestReachesALoopbackReceiver_becauseTheLocalStackAllowsPrivateTargets() {
+        var created = given().baseUri(baseUri).header("Authorization", "Bearer " + adminToken).contentType(ContentType.JSON)
+                .body("{\"handle\":\"hooks\",\"timeZone\":\"Europe/Berlin\"}")
+                .post("/v1/creators").then().statusCode(201).extract();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String id = given().baseUri(baseUri).header("Authorization", "Bearer " + created.path("apiKey"))
+                    .contentType(ContentType.JSON)
+                    .body("{\"url\":\"" + receiver.url("/local") + "\",\"events\":[\"live.reminder\"]}")
+                    .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+            given().baseUri(baseUri).header("Authorization", "Bearer " + created.path("apiKey"))
+                    .post("/v1/webhooks/" + id + "/test")
+                    .then().statusCode(200).body("outcome", equalTo("delivered"));
+            assertEquals(1, receiver.received("/local").size());
+        }
+    }
+
+    @Test
     void servesOpenApiSwaggerAndHealth() {
         given().baseUri(baseUri).accept("application/json").get("/q/openapi")
-                .then().statusCode(200).body("paths", hasKey("/v1/creators")).body("paths", hasKey("/v1/me"));
+                .then().statusCode(200).body("paths", hasKey("/v1/creators")).body("paths", hasKey("/v1/me"))
+                .body("paths", hasKey("/v1/webhooks/{id}/deliveries"));
         given().baseUri(baseUri).get("/q/swagger-ui/").then().statusCode(200);
         given().baseUri(baseUri).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

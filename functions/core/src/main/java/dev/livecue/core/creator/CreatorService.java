@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.livecue.core.auth.SecretTokens;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.store.AccountStore;
+import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.validation.Fields;
 import dev.livecue.core.validation.Violations;
 
@@ -100,7 +101,7 @@ public class CreatorService {
                 reminders, replayDays, current.createdAt(), clock.instant(), current.version() + 1);
         try {
             store.updateCreator(updated, current.version());
-        } catch (AccountStore.ConcurrentUpdateException e) {
+        } catch (ConcurrentUpdateException e) {
             throw ApiException.conflict("The profile was changed by another request; read it again and retry");
         }
         return updated;

@@ -56,13 +56,6 @@ public class AccountStore {
         }
     }
 
-    /** The item changed since it was read. */
-    public static final class ConcurrentUpdateException extends RuntimeException {
-        ConcurrentUpdateException() {
-            super(null, null, false, false);
-        }
-    }
-
     /** Who owns an API key. */
     public record KeyOwner(String creatorId, String keyId) {
     }

@@ -16,6 +16,7 @@ import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.events.Event;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -53,6 +54,19 @@ public class EventStore {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(config.table())
                 .key(Attrs.key(Keys.creator(creatorId), Keys.EVENT_PREFIX + eventId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(event(item));
+    }
+
+    /** Takes a fanned-out event out of the due-work index; the event itself stays for its retention period. */
+    public void markFannedOut(String creatorId, String eventId) {
+        try {
+            dynamo.updateItem(u -> u.tableName(config.table())
+                    .key(Attrs.key(Keys.creator(creatorId), Keys.EVENT_PREFIX + eventId))
+                    .updateExpression("REMOVE #pk, #sk")
+                    .conditionExpression("attribute_exists(pk)") // never create a stub for an expired event
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK)));
+        } catch (ConditionalCheckFailedException expired) {
+            // gone already, and with it its index entry
+        }
     }
 
     public static Event event(Map<String, AttributeValue> item) {

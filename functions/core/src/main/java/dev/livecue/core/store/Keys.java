@@ -29,6 +29,35 @@ public final class Keys {
     public static final String IDEMPOTENCY_PREFIX = "IDEMP#";
 
     public static final String EVENT_PREFIX = "EVENT#";
+
+    /** A schedule (planned live or series): {@code SCHEDULE#<scheduleId>}. */
+    public static final String SCHEDULE_PREFIX = "SCHEDULE#";
+    /** One occurrence's own state (cancelled, moved, later live/held/missed): {@code OCCURRENCE#<occurrenceId>}. */
+    public static final String OCCURRENCE_PREFIX = "OCCURRENCE#";
+    /** A planned reminder or checklist: {@code REMINDER#<reminderId>}; also its kind prefix in {@link #GSI1}. */
+    public static final String REMINDER_PREFIX = "REMINDER#";
+    /** Kind prefix in {@link #GSI1} of a schedule whose reminder horizon needs extending. */
+    public static final String PLAN_PREFIX = "PLAN#";
+    /**
+     * A watch on one occurrence's slot: {@code SLOTWATCH#<occurrenceId>}, also its kind prefix in {@link #GSI1} at
+     * the slot's end plus grace, when a live without a session is recorded as missed.
+     */
+    public static final String SLOT_WATCH_PREFIX = "SLOTWATCH#";
+    public static final String VACATION = "VACATION";
+    /** The creator's calendar feed settings (its current token). */
+    public static final String CALENDAR = "CALENDAR";
+    /** A webhook subscription: {@code WEBHOOK#<id>}. */
+    public static final String WEBHOOK_PREFIX = "WEBHOOK#";
+    /** One event on its way to one subscription: {@code DELIVERY#<eventId>#<subscriptionId>}, also its gsi1sk. */
+    public static final String DELIVERY_PREFIX = "DELIVERY#";
+    /** A subscription's delivery log, newest last: {@code WHLOG#<subscriptionId>#<epoch millis>#<attemptId>}. */
+    public static final String DELIVERY_LOG_PREFIX = "WHLOG#";
+    public static final String SESSION_PREFIX = "SESSION#";
+    public static final String CHECK_PREFIX = "CHECK#";
+    public static final String INCIDENT_PREFIX = "INCIDENT#";
+    /** Instants in sort keys: fixed width (always milliseconds), so text order is time order. */
+    private static final java.time.format.DateTimeFormatter SORTABLE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     /** Shards per due-minute bucket of {@link #GSI1}, so one busy minute does not make one hot partition. */
     public static final int DUE_SHARDS = 8;
     private static final java.time.format.DateTimeFormatter MINUTE =
@@ -41,6 +70,15 @@ public final class Keys {
         return "CREATOR#" + creatorId;
     }
 
+    /** The creator id in a {@code CREATOR#<id>} partition key, such as one read from the due-work index. */
+    public static String creatorOf(String pk) {
+        String prefix = creator("");
+        if (!pk.startsWith(prefix)) {
+            throw new IllegalArgumentException("not a creator partition: " + pk);
+        }
+        return pk.substring(prefix.length());
+    }
+
     public static String handle(String handle) {
         return "HANDLE#" + handle;
     }
@@ -49,8 +87,56 @@ public final class Keys {
         return API_KEY_PREFIX + keyHash;
     }
 
+    /** Global lookup of a calendar feed by the SHA-256 of its token. */
+    public static String feedLookup(String tokenHash) {
+        return "FEED#" + tokenHash;
+    }
+
     public static String apiKey(String keyId) {
         return API_KEY_PREFIX + keyId;
+    }
+
+    public static String session(String sessionId) {
+        return SESSION_PREFIX + sessionId;
+    }
+
+    /** {@link #GSI2} partition of the creator's sessions in start order (sort key: {@link #sessionAt}). */
+    public static String sessions(String creatorId) {
+        return creator(creatorId) + "#SESSIONS";
+    }
+
+    /** A session's place in {@link #sessions}: its start, then its id. */
+    public static String sessionAt(java.time.Instant startedAt, String sessionId) {
+        return sortable(startedAt) + "#" + sessionId;
+    }
+
+    /** An instant as fixed-width text, so that text order is time order in sort keys. */
+    public static String sortable(java.time.Instant instant) {
+        return SORTABLE.format(instant);
+    }
+
+    /** A connection check in the creator's check history, in time order. */
+    public static String check(java.time.Instant measuredAt, String checkId) {
+        return CHECK_PREFIX + SORTABLE.format(measuredAt) + "#" + checkId;
+    }
+
+    /** {@link #GSI2} partition of one session's connection checks (sort key: {@link #check}). */
+    public static String sessionChecks(String creatorId, String sessionId) {
+        return creator(creatorId) + "#" + session(sessionId) + "#CHECKS";
+    }
+
+    /** The running incident bookkeeping of one session's connection (streaks, the open incident). */
+    public static String connectionState(String sessionId) {
+        return "CONNSTATE#" + sessionId;
+    }
+
+    /** Prefix of one session's connection incidents, in start order. */
+    public static String incidentsOf(String sessionId) {
+        return INCIDENT_PREFIX + sessionId + "#";
+    }
+
+    public static String incident(String sessionId, java.time.Instant startedAt, String incidentId) {
+        return incidentsOf(sessionId) + SORTABLE.format(startedAt) + "#" + incidentId;
     }
 
     /**

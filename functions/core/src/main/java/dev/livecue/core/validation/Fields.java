@@ -2,6 +2,8 @@ package dev.livecue.core.validation;
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.IllformedLocaleException;
@@ -64,6 +66,23 @@ public final class Fields {
             return Optional.of(d);
         } catch (DateTimeParseException e) {
             v.add(field, "'" + value + "' is not an ISO-8601 duration such as PT1H");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An RFC 3339 instant such as {@code 2026-12-04T00:00:00Z}; another offset is accepted and converted to UTC.
+     * Sub-millisecond digits are dropped, as everywhere in Livecue.
+     */
+    public static Optional<Instant> instant(Violations v, String field, String value) {
+        if (value == null) {
+            v.add(field, "is required");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        } catch (DateTimeParseException e) {
+            v.add(field, "'" + value + "' is not an RFC 3339 instant such as 2026-12-04T19:00:00Z");
             return Optional.empty();
         }
     }

@@ -1,0 +1,153 @@
+package dev.livecue.core.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import dev.livecue.core.analytics.Analytics.Connection;
+import dev.livecue.core.analytics.Analytics.Consistency;
+import dev.livecue.core.analytics.Analytics.Punctuality;
+import dev.livecue.core.analytics.Analytics.Slot;
+import dev.livecue.core.analytics.Analytics.Week;
+import dev.livecue.core.session.Session;
+
+/**
+ * Computes {@link Analytics} from the sessions that started in a window and the statuses of the lives planned in it.
+ * Pure: no store, no clock, so every figure is easy to check by hand.
+ */
+public final class AnalyticsCalculator {
+
+    /** A scheduled live that starts at most this many minutes late is on time (starting early is on time too). */
+    public static final int ON_TIME_TOLERANCE_MINUTES = 5;
+    /** How many of the best weekday-and-hour slots are reported. */
+    public static final int BEST_SLOTS = 5;
+
+    private AnalyticsCalculator() {
+    }
+
+    /**
+     * @param sessions              the sessions that started in the window
+     * @param occurrenceStatuses    the status of every planned live whose slot starts in the window
+     *                              ({@code scheduled}, {@code moved}, {@code cancelled}, {@code live}, {@code held},
+     *                              {@code missed})
+     * @param sessionsWithIncidents ids of the sessions that had a connection incident
+     */
+    public static Analytics compute(Instant from, Instant to, ZoneId zone, List<Session> sessions,
+            List<String> occurrenceStatuses, Set<String> sessionsWithIncidents) {
+        Totals totals = Totals.of(sessions);
+        return new Analytics(from, to, zone.getId(), sessions.size(), round(totals.hours, 2),
+                totals.ended == 0 ? null : round(totals.hours * 60 / totals.ended, 1),
+                totals.avgPeakViewers(), totals.newFollowers,
+                totals.statsHours == 0 ? null : round(totals.newFollowers / totals.statsHours, 2),
+                punctuality(sessions), consistency(occurrenceStatuses), bestSlots(sessions, zone),
+                weekly(from, to, zone, sessions),
+                new Connection((int) sessions.stream().filter(s -> sessionsWithIncidents.contains(s.id())).count()));
+    }
+
+    /**
+     * Sums over a group of sessions: hours of those with a known end (closed and interrupted; a live one has not
+     * ended, an abandoned one's end is unknown), and the counts of those with stats (closed).
+     */
+    private record Totals(int ended, double hours, int withStats, long peakViewers, long newFollowers, double statsHours) {
+
+        static Totals of(List<Session> sessions) {
+            List<Session> ended = sessions.stream().filter(s -> s.endedAt() != null).toList();
+            List<Session> counted = ended.stream().filter(s -> s.stats() != null).toList();
+            return new Totals(ended.size(), ended.stream().mapToDouble(Totals::hours).sum(), counted.size(),
+                    counted.stream().mapToLong(s -> s.stats().peakViewers()).sum(),
+                    counted.stream().mapToLong(s -> s.stats().newFollowers()).sum(),
+                    counted.stream().mapToDouble(Totals::hours).sum());
+        }
+
+        private static double hours(Session s) {
+            return Duration.between(s.startedAt(), s.endedAt()).toSeconds() / 3600.0;
+        }
+
+        Double avgPeakViewers() {
+            return withStats == 0 ? null : round((double) peakViewers / withStats, 1);
+        }
+    }
+
+    private static Punctuality punctuality(List<Session> sessions) {
+        List<Integer> delays = sessions.stream().map(Session::delayMinutes).filter(d -> d != null).sorted().toList();
+        if (delays.isEmpty()) {
+            return new Punctuality(0, ON_TIME_TOLERANCE_MINUTES, null, null);
+        }
+        long onTime = delays.stream().filter(d -> d <= ON_TIME_TOLERANCE_MINUTES).count();
+        int n = delays.size();
+        double median = n % 2 == 1 ? delays.get(n / 2) : (delays.get(n / 2 - 1) + delays.get(n / 2)) / 2.0;
+        return new Punctuality(n, ON_TIME_TOLERANCE_MINUTES, round((double) onTime / n, 3), median);
+    }
+
+    private static Consistency consistency(List<String> statuses) {
+        int held = count(statuses, s -> s.equals("held") || s.equals("live"));
+        int missed = count(statuses, "missed"::equals);
+        return new Consistency(statuses.size(), held, count(statuses, "cancelled"::equals), missed,
+                held + missed == 0 ? null : round((double) held / (held + missed), 3));
+    }
+
+    /** A weekday and local hour, the key lives are grouped by for {@link Slot}s. */
+    private record SlotKey(DayOfWeek weekday, int hour) {
+
+        static SlotKey of(Instant startedAt, ZoneId zone) {
+            ZonedDateTime local = startedAt.atZone(zone);
+            return new SlotKey(local.getDayOfWeek(), local.getHour());
+        }
+    }
+
+    private static List<Slot> bestSlots(List<Session> sessions, ZoneId zone) {
+        Map<SlotKey, List<Session>> bySlot = sessions.stream()
+                .filter(s -> s.endedAt() != null && s.stats() != null)
+                .collect(Collectors.groupingBy(s -> SlotKey.of(s.startedAt(), zone)));
+        Comparator<Map.Entry<SlotKey, Double>> best = Comparator.comparing(Map.Entry<SlotKey, Double>::getValue).reversed();
+        return bySlot.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), Totals.of(e.getValue()).avgPeakViewers()))
+                .sorted(best.thenComparing(e -> -bySlot.get(e.getKey()).size())
+                        .thenComparing(e -> e.getKey().weekday())
+                        .thenComparing(e -> e.getKey().hour()))
+                .limit(BEST_SLOTS)
+                .map(e -> new Slot(e.getKey().weekday().name().toLowerCase(Locale.ROOT), e.getKey().hour(),
+                        bySlot.get(e.getKey()).size(), e.getValue()))
+                .toList();
+    }
+
+    private static List<Week> weekly(Instant from, Instant to, ZoneId zone, List<Session> sessions) {
+        Map<LocalDate, List<Session>> byWeek = new TreeMap<>(sessions.stream()
+                .collect(Collectors.groupingBy(s -> weekStart(s.startedAt(), zone))));
+        List<Week> weeks = new ArrayList<>();
+        LocalDate last = weekStart(to.minusNanos(1), zone);
+        for (LocalDate week = weekStart(from, zone); !week.isAfter(last); week = week.plusWeeks(1)) {
+            List<Session> in = byWeek.getOrDefault(week, List.of());
+            Totals t = Totals.of(in);
+            weeks.add(new Week(week, in.size(), round(t.hours, 2), t.newFollowers, t.avgPeakViewers()));
+        }
+        return weeks;
+    }
+
+    private static LocalDate weekStart(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static int count(List<String> values, Predicate<String> test) {
+        return (int) values.stream().filter(test).count();
+    }
+
+    private static double round(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.livecue.core.analytics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.session.PlannedLives;
+import dev.livecue.core.session.Session;
+import dev.livecue.core.session.SessionStats;
+import dev.livecue.core.session.Window;
+import dev.livecue.core.store.ConnectionStore;
+import dev.livecue.core.store.SessionStore;
+
+/** A creator's numbers over a window, and the same sessions as CSV for spreadsheets. */
+@ApplicationScoped
+public class AnalyticsService {
+
+    static final List<String> CSV_HEADER = List.of("id", "status", "title", "occurrenceId", "scheduledStart", "startedAt",
+            "localStart", "timeZone", "endedAt", "durationMinutes", "delayMinutes", "endReason", "peakViewers",
+            "uniqueViewers", "newFollowers", "comments", "likes", "shares", "gifts", "connectionIncident",
+            "replayAvailableUntil");
+
+    private final SessionStore sessions;
+    private final PlannedLives planned;
+    private final ConnectionStore connections;
+    private final CreatorService creators;
+    private final Clock clock;
+
+    AnalyticsService(SessionStore sessions, PlannedLives planned, ConnectionStore connections, CreatorService creators,
+            Clock clock) {
+        this.sessions = sessions;
+        this.planned = planned;
+        this.connections = connections;
+        this.creators = creators;
+        this.clock = clock;
+    }
+
+    public Analytics analytics(String creatorId, String from, String to) {
+        Window window = Window.parse(from, to, clock.instant());
+        ZoneId zone = ZoneId.of(creators.get(creatorId).timeZone());
+        // the occurrence list includes its upper bound, the window does not
+        List<String> statuses = planned.between(creatorId, window.from(), window.to().minusMillis(1)).stream()
+                .map(o -> o.status().json()).toList();
+        return AnalyticsCalculator.compute(window.from(), window.to(), zone,
+                sessions.all(creatorId, window.from(), window.to()), statuses, connections.sessionsWithIncidents(creatorId));
+    }
+
+    /** One row per session that started in the window, by start; times in UTC plus the local start in the creator's zone. */
+    public String csv(String creatorId, String from, String to) {
+        Window window = Window.parse(from, to, clock.instant());
+        ZoneId zone = ZoneId.of(creators.get(creatorId).timeZone());
+        Set<String> withIncidents = connections.sessionsWithIncidents(creatorId);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Session s : sessions.all(creatorId, window.from(), window.to())) {
+            List<Object> row = new ArrayList<>(List.of(s.id(), s.status().json()));
+            row.add(s.title());
+            row.add(s.occurrenceId());
+            row.add(text(s.scheduledStart()));
+            row.add(text(s.startedAt()));
+            row.add(s.startedAt().atZone(zone).toLocalDateTime().toString());
+            row.add(zone.getId());
+            row.add(text(s.endedAt()));
+            row.add(s.durationMinutes());
+            row.add(s.delayMinutes());
+            row.add(s.endReason());
+            for (SessionStats.Stat stat : SessionStats.Stat.values()) {
+                row.add(s.stats() == null ? null : s.stats().get(stat));
+            }
+            row.add(withIncidents.contains(s.id()));
+            row.add(text(s.replayAvailableUntil()));
+            rows.add(row);
+        }
+        return SpreadsheetCsv.write(CSV_HEADER, rows);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

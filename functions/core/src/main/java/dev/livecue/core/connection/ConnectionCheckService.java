@@ -1,0 +1,150 @@
+package dev.livecue.core.connection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.error.FieldError;
+import dev.livecue.core.error.ProblemType;
+import dev.livecue.core.events.EventPublisher;
+import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.page.Page;
+import dev.livecue.core.page.PageRequest;
+import dev.livecue.core.session.Session;
+import dev.livecue.core.store.ConcurrentUpdateException;
+import dev.livecue.core.store.ConnectionStore;
+import dev.livecue.core.store.SessionStore;
+import dev.livecue.core.validation.Fields;
+import dev.livecue.core.validation.Violations;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Records a connection check: validates it, judges it, and during a live applies the incident rule, raising
+ * {@code connection.degraded} in the same transaction that opens the incident, so it is raised once per incident
+ * however many checks race.
+ */
+@ApplicationScoped
+public class ConnectionCheckService {
+
+    /** Far beyond any phone's link; a larger number is a bug or a probe, not a measurement. */
+    static final double MAX_MBPS = 100_000;
+    /** Ten minutes: a round trip or jitter longer than that is not a network, it is a timeout. */
+    static final double MAX_MS = 600_000;
+    /** Racing check posts of one live are retried this often before the caller is asked to retry. */
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final ConnectionStore store;
+    private final SessionStore sessions;
+    private final ConnectionAssessor assessor;
+    private final IncidentTracker tracker;
+    private final EventPublisher events;
+    private final ConnectionConfig config;
+    private final Clock clock;
+
+    ConnectionCheckService(ConnectionStore store, SessionStore sessions, ConnectionAssessor assessor,
+            IncidentTracker tracker, EventPublisher events, ConnectionConfig config, Clock clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.assessor = assessor;
+        this.tracker = tracker;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public ConnectionCheck record(String creatorId, NewConnectionCheck body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        Instant now = clock.instant();
+        Violations v = new Violations();
+        Optional<NetworkType> network = body.networkType() == null ? Optional.empty() : NetworkType.parse(body.networkType());
+        v.check(network.isPresent(), "networkType", body.networkType() == null ? "is required: wifi, cellular, ethernet or unknown"
+                : "'" + body.networkType() + "' is not one of wifi, cellular, ethernet, unknown");
+        Instant measuredAt = body.measuredAt() == null ? now : Fields.instant(v, "measuredAt", body.measuredAt()).orElse(now);
+        v.check(!measuredAt.isAfter(now.plus(config.maxClockSkew())), "measuredAt",
+                "is in the future (more than " + config.maxClockSkew().toMinutes() + " minutes ahead of the server's clock)");
+        v.check(!measuredAt.isBefore(now.minus(config.maxAge())), "measuredAt",
+                "is older than " + config.maxAge().toHours() + " hours");
+        v.check(body.uploadMbps() != null, "uploadMbps", "is required");
+        measurement(v, "uploadMbps", body.uploadMbps(), MAX_MBPS);
+        measurement(v, "downloadMbps", body.downloadMbps(), MAX_MBPS);
+        measurement(v, "rttMs", body.rttMs(), MAX_MS);
+        measurement(v, "jitterMs", body.jitterMs(), MAX_MS);
+        measurement(v, "packetLossPct", body.packetLossPct(), 100);
+        v.check(body.sessionId() == null || !body.sessionId().isBlank(), "sessionId", "must not be blank");
+        v.throwIfAny();
+
+        Optional<Session> live = body.sessionId() == null ? Optional.empty() : Optional.of(liveSession(creatorId, body.sessionId()));
+        Measurements m = new Measurements(network.orElseThrow(), body.uploadMbps(), body.downloadMbps(), body.rttMs(),
+                body.jitterMs(), body.packetLossPct());
+        Assessment assessment = assessor.assess(m);
+        String id = SecretTokens.id("chk_");
+        if (live.isEmpty()) {
+            ConnectionCheck check = judged(id, null, measuredAt, m, assessment, null);
+            store.put(creatorId, check);
+            return check;
+        }
+        return recordInLive(creatorId, live.get().id(), id, measuredAt, m, assessment);
+    }
+
+    public Page<ConnectionCheck> list(String creatorId, PageRequest page) {
+        return store.list(creatorId, page);
+    }
+
+    /**
+     * Applies the check to the live's incident state and writes both, retrying from a fresh read when another
+     * check of the same live changed the state in between: only one of two racing posts opens the incident.
+     */
+    private ConnectionCheck recordInLive(String creatorId, String sessionId, String id, Instant measuredAt, Measurements m,
+            Assessment assessment) {
+        for (int attempt = 1;; attempt++) {
+            IncidentState state = store.incidentState(creatorId, sessionId);
+            IncidentTransition transition = tracker.next(state, sessionId, assessment.verdict(), measuredAt);
+            ConnectionCheck check = judged(id, sessionId, measuredAt, m, assessment, transition.next().open());
+            Optional<TransactWriteItem> degraded = Optional.ofNullable(transition.opened()).map(incident -> events
+                    .prepare(creatorId, EventTypes.CONNECTION_DEGRADED, ConnectionDegraded.of(check, incident)).write());
+            try {
+                store.putInLive(creatorId, check, state.version(), transition, degraded);
+                return check;
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw ApiException.conflict("Too many checks of this session at once; retry this one");
+                }
+            }
+        }
+    }
+
+    /** The check as answered: during an open incident the advice is to end the live and reschedule. */
+    private static ConnectionCheck judged(String id, String sessionId, Instant measuredAt, Measurements m,
+            Assessment assessment, Incident open) {
+        Recommendation recommendation = open != null ? Recommendation.END_AND_RESCHEDULE : assessment.recommendation();
+        List<String> steps = Step.plan(m.networkType(), assessment.verdict(), assessment.findings(), open != null);
+        return new ConnectionCheck(id, sessionId, measuredAt, m, assessment.verdict(), assessment.score(),
+                assessment.findings(), steps, recommendation, open == null ? null : open.id());
+    }
+
+    private Session liveSession(String creatorId, String sessionId) {
+        Session session = sessions.find(creatorId, sessionId).orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND,
+                "Session " + sessionId + " was not found", List.of(new FieldError("sessionId", "is not a session of yours"))));
+        if (!session.isLive()) {
+            throw new ApiException(ProblemType.CONFLICT, "Session " + sessionId + " is " + session.status().json()
+                    + "; post checks outside a live without a sessionId",
+                    List.of(new FieldError("sessionId", "is not live")));
+        }
+        return session;
+    }
+
+    /** A measurement, if sent, is a finite number from 0 to {@code max}; JSON strings like "NaN" end here too. */
+    private static void measurement(Violations v, String field, Double value, double max) {
+        if (value != null) {
+            v.check(Double.isFinite(value) && value >= 0 && value <= max, field,
+                    "must be a number from 0 to " + (long) max);
+        }
+    }
+}

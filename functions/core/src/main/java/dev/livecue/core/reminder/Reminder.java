@@ -1,0 +1,44 @@
+package dev.livecue.core.reminder;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * One planned notice before one occurrence: an audience reminder ({@code offset} before the start, becomes a
+ * {@code live.reminder} event) or the creator's checklist ({@code live.checklist}). The id is made of the
+ * occurrence id, the offset and the due instant, so planning the same thing twice writes the same item, and a
+ * reminder that already fired is never planned again for the same instant.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Reminder(String reminderId, @JsonIgnore String creatorId, String scheduleId, String occurrenceId,
+        Kind kind, String offset, Instant dueAt, Instant occurrenceStart, Status status) {
+
+    public enum Kind {
+        REMINDER, CHECKLIST;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Status {
+        PENDING, FIRED, EXPIRED, CANCELLED;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static Reminder planned(String creatorId, String scheduleId, String occurrenceId, Kind kind, String offset,
+            Instant dueAt, Instant occurrenceStart) {
+        String label = kind == Kind.CHECKLIST ? "checklist" : offset;
+        return new Reminder(occurrenceId + "." + label + "." + dueAt.getEpochSecond(), creatorId, scheduleId,
+                occurrenceId, kind, offset, dueAt, occurrenceStart, Status.PENDING);
+    }
+}

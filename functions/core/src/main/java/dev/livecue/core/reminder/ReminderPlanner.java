@@ -1,0 +1,108 @@
+package dev.livecue.core.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import dev.livecue.core.config.SchedulesConfig;
+import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.schedule.Occurrence;
+import dev.livecue.core.schedule.Occurrences;
+import dev.livecue.core.schedule.OccurrencesPlanned;
+import dev.livecue.core.schedule.Schedule;
+import dev.livecue.core.schedule.Timeline;
+import dev.livecue.core.store.ReminderStore;
+import dev.livecue.core.store.ScheduleStore;
+
+/**
+ * Keeps a schedule's pending reminders equal to what its occurrences need over the rolling horizon: one reminder
+ * per upcoming occurrence and offset, plus the creator's checklist. Planning compares the wanted reminders with
+ * the pending ones, cancels what is no longer wanted (a cancelled or moved occurrence, a changed offset, a
+ * vacation) and writes what is missing; it is idempotent, so the API and the planner job may both run it.
+ * Reminders already due are left alone: the dispatcher judges them against the occurrence when it fires them.
+ */
+@ApplicationScoped
+public class ReminderPlanner {
+
+    private final ScheduleStore schedules;
+    private final Occurrences occurrences;
+    private final ReminderStore reminders;
+    private final SchedulesConfig config;
+    private final Event<OccurrencesPlanned> planned;
+
+    ReminderPlanner(ScheduleStore schedules, Occurrences occurrences, ReminderStore reminders, SchedulesConfig config,
+            Event<OccurrencesPlanned> planned) {
+        this.schedules = schedules;
+        this.occurrences = occurrences;
+        this.reminders = reminders;
+        this.config = config;
+        this.planned = planned;
+    }
+
+    /** Plans the schedule's reminders from {@code now} to the horizon and lists it for its next extension. */
+    public void plan(String creatorId, Schedule schedule, Instant now) {
+        Instant horizon = now.plus(config.reminderHorizon());
+        List<Occurrence> upcoming = occurrences.between(creatorId, schedule, now, horizon);
+        Map<String, Reminder> wanted = new LinkedHashMap<>();
+        for (Occurrence occurrence : upcoming) {
+            if (occurrence.status().upcoming()) {
+                wanted(creatorId, schedule, occurrence, now).forEach(r -> wanted.put(r.reminderId(), r));
+            }
+        }
+        for (Reminder pending : reminders.pending(creatorId, schedule.id(), Occurrences.day(now.minus(Timeline.MARGIN)))) {
+            if (pending.dueAt().isAfter(now) && wanted.remove(pending.reminderId()) == null) {
+                reminders.cancel(creatorId, pending.reminderId());
+            }
+        }
+        wanted.values().forEach(reminders::plan);
+        planned.fire(new OccurrencesPlanned(creatorId, upcoming));
+        boolean moreAhead = !schedule.series().starts(horizon, horizon.plus(Duration.ofDays(3660)), 1).isEmpty();
+        schedules.markPlanned(creatorId, schedule.id(), horizon, moreAhead ? Optional.of(nextPlan(now)) : Optional.empty());
+    }
+
+    /** Cancels every pending reminder of a schedule that is going away. */
+    public void cancelAll(String creatorId, String scheduleId, Instant now) {
+        reminders.pending(creatorId, scheduleId, Occurrences.day(now.minus(Timeline.MARGIN)))
+                .forEach(r -> reminders.cancel(creatorId, r.reminderId()));
+    }
+
+    /** Pending reminders of the schedule, by due time, for the creator to see. */
+    public List<Reminder> pending(String creatorId, String scheduleId, Instant now) {
+        return reminders.pending(creatorId, scheduleId, Occurrences.day(now.minus(Timeline.MARGIN)));
+    }
+
+    /**
+     * The reminders one occurrence wants: each offset before its start, and the checklist at the checklist lead
+     * or with the smallest reminder if that is earlier. Those already due are not wanted any more.
+     */
+    List<Reminder> wanted(String creatorId, Schedule schedule, Occurrence occurrence, Instant now) {
+        List<Reminder> wanted = new ArrayList<>();
+        List<Duration> offsets = schedule.reminderOffsets();
+        for (Duration offset : offsets) {
+            wanted.add(Reminder.planned(creatorId, schedule.id(), occurrence.occurrenceId(), Reminder.Kind.REMINDER,
+                    offset.toString(), occurrence.start().minus(offset), occurrence.start()));
+        }
+        Duration smallest = offsets.stream().min(Duration::compareTo).orElse(config.checklistLead());
+        Duration lead = smallest.compareTo(config.checklistLead()) > 0 ? smallest : config.checklistLead();
+        wanted.add(Reminder.planned(creatorId, schedule.id(), occurrence.occurrenceId(), Reminder.Kind.CHECKLIST, null,
+                occurrence.start().minus(lead), occurrence.start()));
+        wanted.removeIf(r -> !r.dueAt().isAfter(now));
+        return wanted;
+    }
+
+    /**
+     * When to extend the horizon again: early enough that the longest reminder (P7D) of an occurrence just beyond
+     * the horizon is planned before it is due, with a day to spare for a dispatcher outage.
+     */
+    private Instant nextPlan(Instant now) {
+        Duration every = config.reminderHorizon().minus(CreatorService.MAX_REMINDER).minusDays(1);
+        return now.plus(every.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : every);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.livecue.core.schedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.store.ScheduleStore;
+
+/** Loads what {@link Timeline} needs from the store: the one place that reads occurrences. */
+@ApplicationScoped
+public class Occurrences {
+
+    /** Order of the occurrence list: by start, then by id so that equal starts keep one order across pages. */
+    public static final Comparator<Occurrence> BY_START = Comparator.comparing(Occurrence::start)
+            .thenComparing(Occurrence::occurrenceId);
+
+    private final ScheduleStore store;
+
+    Occurrences(ScheduleStore store) {
+        this.store = store;
+    }
+
+    /** One schedule's occurrences starting between {@code from} and {@code to}, by start. */
+    public List<Occurrence> between(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant from,
+            Instant to) {
+        return Timeline.between(schedule, store.states(creatorId, schedule.id(), day(from.minus(Timeline.MARGIN)),
+                day(to.plus(Timeline.MARGIN))), vacation, from, to);
+    }
+
+    public List<Occurrence> between(String creatorId, Schedule schedule, Instant from, Instant to) {
+        return between(creatorId, schedule, store.vacation(creatorId), from, to);
+    }
+
+    /** Every schedule's occurrences starting between {@code from} and {@code to}, by start. */
+    public List<Occurrence> all(String creatorId, Instant from, Instant to) {
+        return all(creatorId, store.all(creatorId), from, to);
+    }
+
+    /** The occurrences of {@code schedules} (all of one creator's) starting between {@code from} and {@code to}. */
+    public List<Occurrence> all(String creatorId, List<Schedule> schedules, Instant from, Instant to) {
+        Optional<Vacation> vacation = store.vacation(creatorId);
+        List<Occurrence> all = new ArrayList<>();
+        for (Schedule schedule : schedules) {
+            all.addAll(between(creatorId, schedule, vacation, from, to));
+        }
+        all.sort(BY_START);
+        return all;
+    }
+
+    /** The occurrence the series planned on {@code date}, as it stands now. */
+    public Optional<Occurrence> on(String creatorId, Schedule schedule, LocalDate date) {
+        return Timeline.on(schedule, date, store.state(creatorId, schedule.id(), date), store.vacation(creatorId));
+    }
+
+    /** The UTC date of an instant: the day-granular bounds of state and reminder key ranges. */
+    public static LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

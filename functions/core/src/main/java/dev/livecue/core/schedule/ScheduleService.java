@@ -1,0 +1,119 @@
+package dev.livecue.core.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.creator.Creator;
+import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.page.Page;
+import dev.livecue.core.page.PageRequest;
+import dev.livecue.core.reminder.ReminderPlanner;
+import dev.livecue.core.store.ScheduleStore;
+import dev.livecue.core.validation.Violations;
+
+/** Creating, reading, changing and deleting schedules; every change re-plans the schedule's pending reminders. */
+@ApplicationScoped
+public class ScheduleService {
+
+    private static final int NEXT_SHOWN = 5;
+    /** How far ahead {@code nextOccurrences} looks; a sparse series may show fewer than five. */
+    private static final Duration NEXT_WINDOW = Duration.ofDays(366);
+
+    private final ScheduleStore store;
+    private final Occurrences occurrences;
+    private final CreatorService creators;
+    private final ReminderPlanner planner;
+    private final Clock clock;
+
+    ScheduleService(ScheduleStore store, Occurrences occurrences, CreatorService creators, ReminderPlanner planner,
+            Clock clock) {
+        this.store = store;
+        this.occurrences = occurrences;
+        this.creators = creators;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    public ScheduleDetails create(String creatorId, NewSchedule request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        Creator creator = creators.get(creatorId);
+        Instant now = clock.instant();
+        ScheduleRules.Valid valid = ScheduleRules.validate(new Violations(), request, creator, now, true);
+        Schedule schedule = schedule(SecretTokens.id("sch_"), valid, now, now, 1);
+        store.put(creatorId, schedule, Optional.empty(), now);
+        planner.plan(creatorId, schedule, now);
+        return details(creatorId, schedule, now, false);
+    }
+
+    public Page<ScheduleDetails> list(String creatorId, PageRequest page) {
+        if (!page.afterMatches(dev.livecue.core.store.Keys.SCHEDULE_PREFIX)) {
+            throw ApiException.invalid("cursor", "is not a cursor of this list");
+        }
+        Instant now = clock.instant();
+        return store.list(creatorId, page).map(s -> details(creatorId, s, now, false));
+    }
+
+    public ScheduleDetails get(String creatorId, String scheduleId) {
+        return details(creatorId, find(creatorId, scheduleId), clock.instant(), true);
+    }
+
+    /** Applies a merge patch; timing changes apply to the occurrences from now on and re-plan their reminders. */
+    public ScheduleDetails update(String creatorId, String scheduleId, JsonNode body) {
+        Schedule current = find(creatorId, scheduleId);
+        Violations v = new Violations();
+        NewSchedule merged = SchedulePatch.apply(current, body, v);
+        v.throwIfAny();
+        Instant now = clock.instant();
+        boolean startChanged = !merged.start().equals(current.start().toString()) || !merged.timeZone().equals(current.timeZone());
+        ScheduleRules.Valid valid = ScheduleRules.validate(v, merged, creators.get(creatorId), now, startChanged);
+        Schedule updated = schedule(current.id(), valid, current.createdAt(), now, current.version() + 1);
+        try {
+            store.put(creatorId, updated, Optional.of(current.version()), now);
+        } catch (ScheduleStore.ConcurrentUpdateException e) {
+            throw ApiException.conflict("The schedule was changed by another request; read it again and retry");
+        }
+        planner.plan(creatorId, updated, now);
+        return details(creatorId, updated, now, true);
+    }
+
+    /** Cancels the series: the schedule, its occurrences' states and its pending reminders go. */
+    public void delete(String creatorId, String scheduleId) {
+        if (!store.delete(creatorId, scheduleId)) {
+            throw notFound(scheduleId);
+        }
+        planner.cancelAll(creatorId, scheduleId, clock.instant());
+    }
+
+    Schedule find(String creatorId, String scheduleId) {
+        return store.find(creatorId, scheduleId).orElseThrow(() -> notFound(scheduleId));
+    }
+
+    static ApiException notFound(String scheduleId) {
+        return ApiException.notFound("Schedule " + scheduleId);
+    }
+
+    private ScheduleDetails details(String creatorId, Schedule schedule, Instant now, boolean withReminders) {
+        List<Occurrence> next = occurrences.between(creatorId, schedule, now, now.plus(NEXT_WINDOW)).stream()
+                .limit(NEXT_SHOWN).toList();
+        Optional<Occurrence> firstUpcoming = next.stream().filter(o -> o.status().upcoming()).findFirst();
+        return new ScheduleDetails(schedule, next, ScheduleWarnings.all(schedule, firstUpcoming, now),
+                withReminders ? planner.pending(creatorId, schedule.id(), now) : null);
+    }
+
+    private static Schedule schedule(String id, ScheduleRules.Valid valid, Instant createdAt, Instant now, long version) {
+        return new Schedule(id, valid.title(), valid.description(), valid.thumbnailUrl(), valid.keywords(), valid.start(),
+                valid.timeZone(), valid.durationMinutes(), valid.recurrence(), valid.reminders(), valid.promote(),
+                createdAt, now, version);
+    }
+}

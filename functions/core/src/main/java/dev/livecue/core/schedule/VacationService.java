@@ -1,0 +1,78 @@
+package dev.livecue.core.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.reminder.ReminderPlanner;
+import dev.livecue.core.store.ScheduleStore;
+import dev.livecue.core.validation.Violations;
+
+/**
+ * The creator's one vacation: occurrences inside it show as cancelled and get no reminders. Setting or ending
+ * it re-plans the reminders of every schedule.
+ */
+@ApplicationScoped
+public class VacationService {
+
+    static final int MAX_DAYS = 366;
+
+    private final ScheduleStore store;
+    private final ReminderPlanner planner;
+    private final Clock clock;
+
+    VacationService(ScheduleStore store, ReminderPlanner planner, Clock clock) {
+        this.store = store;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    public Vacation get(String creatorId) {
+        return store.vacation(creatorId).orElseThrow(() -> ApiException.notFound("Vacation"));
+    }
+
+    public Vacation set(String creatorId, VacationRequest request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        Violations v = new Violations();
+        LocalDate from = date(v, "from", request.from());
+        LocalDate to = date(v, "to", request.to());
+        if (from != null && to != null && v.check(!to.isBefore(from), "to", "must not be before from")) {
+            v.check(ChronoUnit.DAYS.between(from, to) < MAX_DAYS, "to", "a vacation lasts at most " + MAX_DAYS + " days");
+        }
+        v.throwIfAny();
+        Vacation vacation = new Vacation(from, to);
+        store.putVacation(creatorId, vacation);
+        replanAll(creatorId);
+        return vacation;
+    }
+
+    public void end(String creatorId) {
+        store.deleteVacation(creatorId);
+        replanAll(creatorId);
+    }
+
+    private void replanAll(String creatorId) {
+        Instant now = clock.instant();
+        store.all(creatorId).forEach(schedule -> planner.plan(creatorId, schedule, now));
+    }
+
+    private static LocalDate date(Violations v, String field, String value) {
+        if (value == null) {
+            v.add(field, "is required: a date such as 2026-12-20");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            v.add(field, "'" + value + "' is not a date such as 2026-12-20");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.livecue.core.session;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.jobs.DueWork;
+import dev.livecue.core.jobs.JobResult;
+import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.store.Keys;
+import dev.livecue.core.store.SessionStore;
+
+/**
+ * Every tick: closes as {@code abandoned} the sessions still live {@code livecue.sessions.abandon-after} (12 h) after
+ * they started. Each live session is listed in the due-work index at that moment when it starts, so the sweep reads
+ * only the sessions due, never the table. An abandoned session has no end time (nobody knows when the live really
+ * stopped) and sends no event: a goodbye twelve hours late would only confuse the audience.
+ */
+@ApplicationScoped
+public class AbandonedSessionsJob implements ScheduledJob {
+
+    static final String NAME = "abandoned-sessions";
+    static final String REASON = "abandoned";
+
+    private final DueWork work;
+    private final SessionStore store;
+    private final SessionEndings endings;
+
+    AbandonedSessionsJob(DueWork work, SessionStore store, SessionEndings endings) {
+        this.work = work;
+        this.store = store;
+        this.endings = endings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** After the reminder jobs: sweeps are the least urgent work of a tick. */
+    @Override
+    public int order() {
+        return 70;
+    }
+
+    @Override
+    public JobResult run(Instant now) {
+        return work.run(NAME, Keys.SESSION_PREFIX, "abandoned", now, this::abandon);
+    }
+
+    /** Closes the session if it is still live; a session that ended meanwhile is left as it is. */
+    private boolean abandon(String creatorId, String sessionId, Instant now) {
+        Optional<Session> live = store.find(creatorId, sessionId).filter(Session::isLive);
+        return live.isPresent() && endings.end(creatorId, live.get(),
+                live.get().ended(SessionStatus.ABANDONED, REASON, null, null, null, null, null), null, s -> false).isPresent();
+    }
+}

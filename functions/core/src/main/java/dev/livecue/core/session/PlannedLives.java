@@ -1,0 +1,68 @@
+package dev.livecue.core.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.schedule.Occurrence;
+import dev.livecue.core.schedule.OccurrenceIds;
+import dev.livecue.core.schedule.OccurrenceState;
+import dev.livecue.core.schedule.OccurrenceStatus;
+import dev.livecue.core.schedule.Occurrences;
+import dev.livecue.core.store.ScheduleStore;
+
+/**
+ * What sessions need of the creator's planned lives (the schedules' occurrences, expanded by the schedules code, never
+ * here): the occurrence a session is for, the lives around it, and recording {@code live}, {@code held} or
+ * {@code missed} on an occurrence.
+ */
+@ApplicationScoped
+public class PlannedLives {
+
+    /** How far ahead the goodbye looks for the next live. */
+    static final Duration NEXT_WINDOW = Duration.ofDays(366);
+
+    private final Occurrences occurrences;
+    private final ScheduleStore schedules;
+
+    PlannedLives(Occurrences occurrences, ScheduleStore schedules) {
+        this.occurrences = occurrences;
+        this.schedules = schedules;
+    }
+
+    /** The occurrence as it stands now; empty for an unknown id or another creator's. */
+    public Optional<Occurrence> find(String creatorId, String occurrenceId) {
+        return OccurrenceIds.parse(occurrenceId).flatMap(ref -> schedules.find(creatorId, ref.scheduleId())
+                .flatMap(schedule -> occurrences.on(creatorId, schedule, ref.date())));
+    }
+
+    /** Every occurrence starting in [from, to], whatever its status, by start. */
+    public List<Occurrence> between(String creatorId, Instant from, Instant to) {
+        return occurrences.all(creatorId, from, to);
+    }
+
+    /** The first live still to come after {@code after}, other than {@code current} (the one being live now). */
+    public Optional<NextLive> next(String creatorId, Instant after, String current) {
+        return between(creatorId, after, after.plus(NEXT_WINDOW)).stream()
+                .filter(o -> o.status().upcoming() && o.start().isAfter(after) && !o.occurrenceId().equals(current))
+                .findFirst()
+                .map(o -> new NextLive(o.occurrenceId(), o.scheduleId(), o.start(), o.localStart(), o.timeZone(), o.title()));
+    }
+
+    /**
+     * Records {@code status} on the occurrence, keeping where a move put it. False when the occurrence or its
+     * schedule is gone.
+     */
+    public boolean setStatus(String creatorId, String occurrenceId, OccurrenceStatus status, Instant now) {
+        Optional<OccurrenceIds.Ref> ref = OccurrenceIds.parse(occurrenceId);
+        if (ref.isEmpty()) {
+            return false;
+        }
+        Optional<OccurrenceState> current = schedules.state(creatorId, ref.get().scheduleId(), ref.get().date());
+        return schedules.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(), status,
+                current.map(OccurrenceState::start).orElse(null), current.map(OccurrenceState::timeZone).orElse(null), now));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.livecue.core.session;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.events.EventPublisher;
+import dev.livecue.core.schedule.OccurrenceStatus;
+import dev.livecue.core.store.ConcurrentUpdateException;
+import dev.livecue.core.store.SessionStore;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The one way a live ends (closed, interrupted or abandoned): the ended session and its event are written in one
+ * transaction guarded by the session's version, then the planned live it was for is recorded as {@code held}.
+ */
+@ApplicationScoped
+class SessionEndings {
+
+    private final SessionStore store;
+    private final EventPublisher events;
+    private final PlannedLives planned;
+    private final Clock clock;
+
+    SessionEndings(SessionStore store, EventPublisher events, PlannedLives planned, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.planned = planned;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes {@code ended} over {@code current} with an {@code eventType} event carrying it (none when null). If
+     * another request changed the session first, answers what that request made of it when {@code settled} accepts
+     * it (the same confirmation arriving twice at once), and empty otherwise.
+     */
+    Optional<Session> end(String creatorId, Session current, Session ended, String eventType, Predicate<Session> settled) {
+        List<TransactWriteItem> alongside = eventType == null ? List.of()
+                : List.of(events.prepare(creatorId, eventType, ended).write());
+        try {
+            store.end(creatorId, ended, current.version(), alongside);
+        } catch (ConcurrentUpdateException e) {
+            return store.find(creatorId, current.id()).filter(settled);
+        }
+        if (ended.occurrenceId() != null) {
+            planned.setStatus(creatorId, ended.occurrenceId(), OccurrenceStatus.HELD, clock.instant());
+        }
+        return Optional.of(ended);
+    }
+}

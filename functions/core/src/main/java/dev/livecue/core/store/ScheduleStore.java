@@ -1,0 +1,285 @@
+package dev.livecue.core.store;
+
+import static dev.livecue.core.store.Attrs.instant;
+import static dev.livecue.core.store.Attrs.n;
+import static dev.livecue.core.store.Attrs.num;
+import static dev.livecue.core.store.Attrs.s;
+import static dev.livecue.core.store.Attrs.str;
+import static dev.livecue.core.store.Attrs.strings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.livecue.core.config.LivecueConfig;
+import dev.livecue.core.page.Page;
+import dev.livecue.core.page.PageRequest;
+import dev.livecue.core.schedule.OccurrenceState;
+import dev.livecue.core.schedule.OccurrenceStatus;
+import dev.livecue.core.schedule.Schedule;
+import dev.livecue.core.schedule.Vacation;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Schedules ({@code SCHEDULE#id}), the state of single occurrences ({@code OCCURRENCE#<occurrenceId>}) and the
+ * vacation, all under the creator's partition. A schedule is listed in the due-work index under
+ * {@code PLAN#<id>} at the time its reminder horizon needs extending, so the planner never scans.
+ */
+@ApplicationScoped
+public class ScheduleStore {
+
+    private static final String A_ID = "id";
+    private static final String A_TITLE = "title";
+    private static final String A_DESCRIPTION = "description";
+    private static final String A_THUMBNAIL = "thumbnailUrl";
+    private static final String A_KEYWORDS = "keywords";
+    private static final String A_START = "start";
+    private static final String A_TIME_ZONE = "timeZone";
+    private static final String A_DURATION = "durationMinutes";
+    private static final String A_RECURRENCE = "recurrence";
+    private static final String A_REMINDERS = "reminders";
+    private static final String A_PROMOTE = "promote";
+    private static final String A_CREATED_AT = "createdAt";
+    private static final String A_UPDATED_AT = "updatedAt";
+    private static final String A_PLANNED_UNTIL = "plannedUntil";
+    private static final String A_SCHEDULE_ID = "scheduleId";
+    private static final String A_DATE = "date";
+    private static final String A_STATUS = "status";
+    private static final String A_FROM = "from";
+    private static final String A_TO = "to";
+
+    /** The item changed, or was deleted, since it was read. */
+    public static final class ConcurrentUpdateException extends RuntimeException {
+        ConcurrentUpdateException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+    private final LivecueConfig config;
+
+    ScheduleStore(DynamoDbClient dynamo, LivecueConfig config) {
+        this.dynamo = dynamo;
+        this.config = config;
+    }
+
+    /**
+     * Writes a new or changed schedule (a change only if nobody changed it since {@code expectedVersion}),
+     * listed for the planner at {@code planAt}: if the request dies before its own planning is done, the next
+     * tick plans it.
+     */
+    public void put(String creatorId, Schedule schedule, Optional<Long> expectedVersion, Instant planAt) {
+        Map<String, AttributeValue> item = item(creatorId, schedule);
+        item.put(Keys.GSI1_PK, s(Keys.dueBucket(planAt, Keys.dueShard(schedule.id()))));
+        item.put(Keys.GSI1_SK, s(Keys.PLAN_PREFIX + schedule.id()));
+        try {
+            dynamo.putItem(p -> {
+                p.tableName(table()).item(item);
+                expectedVersion.ifPresentOrElse(
+                        version -> p.conditionExpression("#v = :expected")
+                                .expressionAttributeNames(Map.of("#v", Keys.VERSION))
+                                .expressionAttributeValues(Map.of(":expected", n(version))),
+                        () -> p.conditionExpression("attribute_not_exists(pk)"));
+            });
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException();
+        }
+    }
+
+    public Optional<Schedule> find(String creatorId, String scheduleId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
+                .key(Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + scheduleId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(schedule(item));
+    }
+
+    public Page<Schedule> list(String creatorId, PageRequest page) {
+        QueryResponse response = dynamo.query(q -> {
+            q.tableName(table())
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.creator(creatorId)), ":prefix", s(Keys.SCHEDULE_PREFIX)))
+                    .limit(page.limit());
+            page.after().ifPresent(after -> q.exclusiveStartKey(Attrs.key(Keys.creator(creatorId), after)));
+        });
+        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? response.lastEvaluatedKey().get(Keys.SK).s() : null;
+        return Page.of(response.items().stream().map(ScheduleStore::schedule).toList(), last);
+    }
+
+    /** Every schedule of the creator, for the occurrence list and the feed. */
+    public List<Schedule> all(String creatorId) {
+        return query(creatorId, Keys.SCHEDULE_PREFIX, null).stream().map(ScheduleStore::schedule).toList();
+    }
+
+    /** Deletes the schedule and what is recorded about its occurrences; false if there was no such schedule. */
+    public boolean delete(String creatorId, String scheduleId) {
+        try {
+            dynamo.deleteItem(d -> d.tableName(table())
+                    .key(Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + scheduleId))
+                    .conditionExpression("attribute_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        for (Map<String, AttributeValue> state : query(creatorId, Keys.OCCURRENCE_PREFIX + scheduleId + ".", null)) {
+            dynamo.deleteItem(d -> d.tableName(table()).key(Attrs.key(Keys.creator(creatorId), state.get(Keys.SK).s())));
+        }
+        return true;
+    }
+
+    /**
+     * Records that reminders are planned until {@code plannedUntil}, and lists the schedule for the planner again
+     * at {@code nextPlan} (or no more, when the series has nothing left beyond the horizon).
+     */
+    public void markPlanned(String creatorId, String scheduleId, Instant plannedUntil, Optional<Instant> nextPlan) {
+        Map<String, String> names = new HashMap<>(Map.of("#pu", A_PLANNED_UNTIL, "#gpk", Keys.GSI1_PK, "#gsk", Keys.GSI1_SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pu", instant(plannedUntil)));
+        String update;
+        if (nextPlan.isPresent()) {
+            update = "SET #pu = :pu, #gpk = :gpk, #gsk = :gsk";
+            values.put(":gpk", s(Keys.dueBucket(nextPlan.get(), Keys.dueShard(scheduleId))));
+            values.put(":gsk", s(Keys.PLAN_PREFIX + scheduleId));
+        } else {
+            update = "SET #pu = :pu REMOVE #gpk, #gsk";
+        }
+        try {
+            dynamo.updateItem(u -> u.tableName(table())
+                    .key(Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + scheduleId))
+                    .updateExpression(update).conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException deletedMeanwhile) {
+            // nothing left to plan for
+        }
+    }
+
+    /** Records an occurrence's state, only while its schedule still exists; false if it does not. */
+    public boolean putState(String creatorId, OccurrenceState state) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.creator(creatorId)));
+        item.put(Keys.SK, s(stateKey(state.scheduleId(), state.date())));
+        item.put(Keys.TYPE, s("occurrence"));
+        item.put(A_SCHEDULE_ID, s(state.scheduleId()));
+        item.put(A_DATE, s(state.date().toString()));
+        item.put(A_STATUS, s(state.status().json()));
+        if (state.start() != null) {
+            item.put(A_START, s(state.start().toString()));
+            item.put(A_TIME_ZONE, s(state.timeZone()));
+        }
+        item.put(A_UPDATED_AT, instant(state.updatedAt()));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table())
+                            .key(Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + state.scheduleId()))
+                            .conditionExpression("attribute_exists(pk)")).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table()).item(item)).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    public Optional<OccurrenceState> state(String creatorId, String scheduleId, LocalDate date) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
+                .key(Attrs.key(Keys.creator(creatorId), stateKey(scheduleId, date))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(state(item));
+    }
+
+    /** The recorded states of a schedule's occurrences planned from {@code from} to {@code to} (both included). */
+    public Map<LocalDate, OccurrenceState> states(String creatorId, String scheduleId, LocalDate from, LocalDate to) {
+        Map<LocalDate, OccurrenceState> states = new HashMap<>();
+        for (Map<String, AttributeValue> item : query(creatorId, stateKey(scheduleId, from), stateKey(scheduleId, to))) {
+            OccurrenceState state = state(item);
+            states.put(state.date(), state);
+        }
+        return states;
+    }
+
+    public void putVacation(String creatorId, Vacation vacation) {
+        dynamo.putItem(p -> p.tableName(table()).item(Map.of(
+                Keys.PK, s(Keys.creator(creatorId)), Keys.SK, s(Keys.VACATION), Keys.TYPE, s("vacation"),
+                A_FROM, s(vacation.from().toString()), A_TO, s(vacation.to().toString()))));
+    }
+
+    public Optional<Vacation> vacation(String creatorId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
+                .key(Attrs.key(Keys.creator(creatorId), Keys.VACATION)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Vacation(LocalDate.parse(str(item, A_FROM)), LocalDate.parse(str(item, A_TO))));
+    }
+
+    public void deleteVacation(String creatorId) {
+        dynamo.deleteItem(d -> d.tableName(table()).key(Attrs.key(Keys.creator(creatorId), Keys.VACATION)));
+    }
+
+    private static String stateKey(String scheduleId, LocalDate date) {
+        return Keys.OCCURRENCE_PREFIX + scheduleId + "." + date;
+    }
+
+    /** Items whose sort key starts with {@code prefix}, or lies between {@code prefix} and {@code upTo}. */
+    private List<Map<String, AttributeValue>> query(String creatorId, String prefix, String upTo) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(Keys.creator(creatorId)), ":a", s(prefix)));
+        String condition = "pk = :pk AND begins_with(sk, :a)";
+        if (upTo != null) {
+            values.put(":b", s(upTo));
+            condition = "pk = :pk AND sk BETWEEN :a AND :b";
+        }
+        QueryRequest query = QueryRequest.builder().tableName(table()).keyConditionExpression(condition)
+                .expressionAttributeValues(values).consistentRead(true).build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamo.queryPaginator(query).items().forEach(items::add);
+        return items;
+    }
+
+    private static Map<String, AttributeValue> item(String creatorId, Schedule schedule) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.creator(creatorId)));
+        item.put(Keys.SK, s(Keys.SCHEDULE_PREFIX + schedule.id()));
+        item.put(Keys.TYPE, s("schedule"));
+        item.put(A_ID, s(schedule.id()));
+        item.put(A_TITLE, s(schedule.title()));
+        Attrs.putIfPresent(item, A_DESCRIPTION, schedule.description());
+        Attrs.putIfPresent(item, A_THUMBNAIL, schedule.thumbnailUrl());
+        item.put(A_KEYWORDS, strings(schedule.keywords()));
+        item.put(A_START, s(schedule.start().toString()));
+        item.put(A_TIME_ZONE, s(schedule.timeZone()));
+        item.put(A_DURATION, n(schedule.durationMinutes()));
+        Attrs.putIfPresent(item, A_RECURRENCE, schedule.recurrence());
+        item.put(A_REMINDERS, strings(schedule.reminders()));
+        item.put(A_PROMOTE, AttributeValue.fromBool(schedule.promote()));
+        item.put(A_CREATED_AT, instant(schedule.createdAt()));
+        item.put(A_UPDATED_AT, instant(schedule.updatedAt()));
+        item.put(Keys.VERSION, n(schedule.version()));
+        return item;
+    }
+
+    private static Schedule schedule(Map<String, AttributeValue> item) {
+        AttributeValue promote = item.get(A_PROMOTE);
+        return new Schedule(str(item, A_ID), str(item, A_TITLE), str(item, A_DESCRIPTION), str(item, A_THUMBNAIL),
+                strings(item, A_KEYWORDS), LocalDateTime.parse(str(item, A_START)), str(item, A_TIME_ZONE),
+                (int) num(item, A_DURATION, Schedule.DEFAULT_DURATION_MINUTES), str(item, A_RECURRENCE),
+                strings(item, A_REMINDERS), promote == null || Boolean.TRUE.equals(promote.bool()),
+                instant(item, A_CREATED_AT), instant(item, A_UPDATED_AT), num(item, Keys.VERSION, 0));
+    }
+
+    private static OccurrenceState state(Map<String, AttributeValue> item) {
+        String start = str(item, A_START);
+        return new OccurrenceState(str(item, A_SCHEDULE_ID), LocalDate.parse(str(item, A_DATE)),
+                OccurrenceStatus.of(str(item, A_STATUS)), start == null ? null : LocalDateTime.parse(start),
+                str(item, A_TIME_ZONE), instant(item, A_UPDATED_AT));
+    }
+
+    private String table() {
+        return config.table();
+    }
+}

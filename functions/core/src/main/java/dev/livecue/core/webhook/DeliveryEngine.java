@@ -1,0 +1,189 @@
+package dev.livecue.core.webhook;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.events.Event;
+import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.store.DeliveryStore;
+import dev.livecue.core.store.SubscriptionStore;
+
+/**
+ * Sends deliveries and decides what follows each attempt: a 2xx settles it, a 410 Gone disables the subscription,
+ * anything else (non-2xx, redirect, timeout, refused or blocked connection) is retried on the {@link RetrySchedule}
+ * and dead-lettered after the last attempt. A subscription whose deliveries have all failed for five days is
+ * disabled. Every attempt, and every decision not to send, goes into the subscription's delivery log.
+ */
+@ApplicationScoped
+public class DeliveryEngine {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryEngine.class);
+    /** Long enough for one attempt (15 s) and its bookkeeping; a dispatcher that dies frees its work this soon. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration FAILING_LIMIT = Duration.ofDays(5);
+
+    private final DeliveryStore deliveries;
+    private final SubscriptionStore subscriptions;
+    private final Messages messages;
+    private final WebhookHttp http;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    DeliveryEngine(DeliveryStore deliveries, SubscriptionStore subscriptions, Messages messages, WebhookHttp http,
+            ObjectMapper json, Clock clock) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.messages = messages;
+        this.http = http;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A new pass over due deliveries, with its own lease owner id; safe to use from many threads. */
+    public Pass pass() {
+        return new Pass();
+    }
+
+    /** One dispatcher's pass: who holds its leases, and the subscriptions it has read so far. */
+    public final class Pass {
+
+        private final String owner = SecretTokens.id("lease_");
+        private final Map<String, Optional<Subscription>> known = new ConcurrentHashMap<>();
+
+        /**
+         * Claims the delivery at {@code pk}/{@code sk} and sends it if it is still due; empty when it was not this
+         * pass's to send (not due yet, settled, or leased by another dispatcher).
+         */
+        public Optional<Outcome> deliver(String pk, String sk) {
+            Instant now = clock.instant();
+            Optional<Delivery> claimed = deliveries.claim(pk, sk, owner, now, now.plus(LEASE));
+            if (claimed.isEmpty()) {
+                return Optional.empty();
+            }
+            Delivery delivery = claimed.get();
+            Optional<Subscription> subscription = known.computeIfAbsent(key(delivery.creatorId(), delivery.subscriptionId()),
+                    k -> subscriptions.find(delivery.creatorId(), delivery.subscriptionId()));
+            if (subscription.isEmpty()) {
+                deliveries.delete(delivery); // the subscription was deleted, and its log with it
+                return Optional.of(Outcome.DEAD_LETTERED);
+            }
+            return Optional.of(deliver(delivery, subscription.get(), now));
+        }
+
+        private Outcome deliver(Delivery delivery, Subscription subscription, Instant now) {
+            if (subscription.status() == SubscriptionStatus.DISABLED) {
+                return settleUnsent(delivery, subscription, now, Outcome.DEAD_LETTERED,
+                        "not sent: the subscription is disabled (" + subscription.disabledReason() + ")");
+            }
+            if (delivery.notAfter() != null && now.isAfter(delivery.notAfter())) {
+                return settleUnsent(delivery, subscription, now, Outcome.EXPIRED,
+                        "not sent: too late, the live started at " + delivery.notAfter());
+            }
+            HttpResult result = send(subscription, delivery, now);
+            int attempts = delivery.attempts() + 1;
+            Optional<Instant> next = Optional.empty();
+            Outcome outcome;
+            if (result.succeeded()) {
+                outcome = Outcome.DELIVERED;
+            } else if (Integer.valueOf(410).equals(result.statusCode())) {
+                outcome = Outcome.DEAD_LETTERED;
+            } else {
+                next = RetrySchedule.next(attempts, now, result.statusCode(), result.retryAfter());
+                outcome = next.isPresent() ? Outcome.RETRYING : Outcome.DEAD_LETTERED;
+            }
+            deliveries.log(subscription.creatorId(), subscription.id(),
+                    entry(delivery, attempts, now, result.statusCode(), result.error(), result.durationMs(), outcome, next.orElse(null)));
+            boolean held = next.isPresent() ? deliveries.retryAt(delivery, owner, attempts, next.get())
+                    : deliveries.settle(delivery, owner, attempts, outcome);
+            if (!held) {
+                LOG.warnf("Lease on %s lost while sending it; another dispatcher sends it again with the same webhook-id",
+                        delivery.messageId());
+            }
+            updateHealth(subscription, result, now);
+            return outcome;
+        }
+
+        private Outcome settleUnsent(Delivery delivery, Subscription subscription, Instant now, Outcome outcome, String why) {
+            deliveries.log(subscription.creatorId(), subscription.id(),
+                    entry(delivery, delivery.attempts(), now, null, why, 0, outcome, null));
+            deliveries.settle(delivery, owner, delivery.attempts(), outcome);
+            return outcome;
+        }
+
+        /** 410 disables at once; a run of failures five days long disables; a success ends the run. */
+        private void updateHealth(Subscription subscription, HttpResult result, Instant now) {
+            String key = key(subscription.creatorId(), subscription.id());
+            if (result.succeeded()) {
+                if (subscription.failingSince() != null) {
+                    subscriptions.clearFailing(subscription.creatorId(), subscription.id());
+                    known.remove(key);
+                }
+                return;
+            }
+            Optional<Subscription> updated = Integer.valueOf(410).equals(result.statusCode())
+                    ? subscriptions.disable(subscription.creatorId(), subscription.id(), "the receiver answered 410 Gone", now)
+                    : subscriptions.markFailing(subscription.creatorId(), subscription.id(), now);
+            if (updated.isPresent() && updated.get().status() == SubscriptionStatus.ACTIVE
+                    && !updated.get().failingSince().isAfter(now.minus(FAILING_LIMIT))) {
+                updated = subscriptions.disable(subscription.creatorId(), subscription.id(),
+                        "every delivery failed for " + FAILING_LIMIT.toDays() + " days", now);
+            }
+            known.put(key, updated);
+        }
+    }
+
+    /**
+     * Sends a {@code webhook.test} event to {@code subscription} now, whatever its status and event types, and
+     * logs the attempt. Test events are not retried and do not change the subscription.
+     */
+    public DeliveryAttempt sendTest(Subscription subscription) {
+        Instant now = clock.instant();
+        Event event = new Event(SecretTokens.id("evt_"), subscription.creatorId(), EventTypes.WEBHOOK_TEST, now,
+                testData(subscription));
+        Delivery delivery = messages.delivery(event, subscription, now);
+        HttpResult result = send(subscription, delivery, now);
+        DeliveryAttempt attempt = entry(delivery, 1, now, result.statusCode(), result.error(), result.durationMs(),
+                result.succeeded() ? Outcome.DELIVERED : Outcome.FAILED, null);
+        deliveries.log(subscription.creatorId(), subscription.id(), attempt);
+        return attempt;
+    }
+
+    private HttpResult send(Subscription subscription, Delivery delivery, Instant now) {
+        Map<String, String> headers = Signatures.headers(delivery.messageId(), now.getEpochSecond(), delivery.body(),
+                subscription.signingSecrets(now));
+        return http.post(URI.create(subscription.url()), headers, delivery.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String testData(Subscription subscription) {
+        try {
+            return json.writeValueAsString(Map.of("webhookId", subscription.id(),
+                    "message", "A test event from Livecue: this subscription's URL is reachable and signatures can be verified."));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+
+    private static DeliveryAttempt entry(Delivery delivery, int attempt, Instant at, Integer statusCode, String error,
+            long durationMs, Outcome outcome, Instant nextAttemptAt) {
+        return new DeliveryAttempt(SecretTokens.id("att_"), delivery.messageId(), delivery.eventId(), delivery.eventType(),
+                attempt, at, statusCode, error, durationMs, outcome, nextAttemptAt);
+    }
+
+    private static String key(String creatorId, String subscriptionId) {
+        return creatorId + "/" + subscriptionId;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.livecue.schedules;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
+import dev.livecue.testing.Api;
+import dev.livecue.testing.Api.TestCreator;
+import dev.livecue.testing.TestClock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+
+/** The public iCalendar feed: parsed with ical4j and compared with GET /v1/occurrences. */
+@QuarkusTest
+@QuarkusTestResource(DynamoDbLocalTestResource.class)
+class CalendarFeedTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void feed_shouldParseWithIcal4j_andMatchTheOccurrences() throws Exception {
+        // GIVEN a weekly New York live across the DST change, one skipped and one moved, and a Berlin one-off
+        clock.pin(Instant.parse("2027-10-20T12:00:00Z"));
+        TestCreator creator = Api.newCreator("America/New_York");
+        String weekly = creator.request().body(SchedulesApiTest.schedule("2027-10-22T19:00", "America/New_York",
+                "FREQ=WEEKLY;BYDAY=FR;COUNT=4", null)).post("/v1/schedules").then().statusCode(201).extract().path("id");
+        creator.request().body(SchedulesApiTest.schedule("2027-11-03T20:00", "Europe/Berlin", null, null))
+                .post("/v1/schedules").then().statusCode(201);
+        creator.request().post("/v1/schedules/" + weekly + "/occurrences/" + weekly + ".2027-10-29/cancel").then().statusCode(200);
+        creator.request().body("{\"start\": \"2027-11-06T18:00\"}")
+                .patch("/v1/schedules/" + weekly + "/occurrences/" + weekly + ".2027-11-05").then().statusCode(200);
+        JsonPath occurrences = creator.request().queryParam("from", "2027-10-13T12:00:00Z").queryParam("to", "2028-06-01T00:00:00Z")
+                .get("/v1/occurrences").then().statusCode(200).extract().jsonPath();
+
+        // WHEN the feed is fetched without an API key
+        String url = creator.request().get("/v1/calendar").then().statusCode(200)
+                .body("feedToken", startsWith("cal_")).body("url", endsWith(".ics")).extract().path("url");
+        String ics = given().get(url).then().statusCode(200)
+                .contentType(startsWith("text/calendar")).extract().asString();
+
+        // THEN it is RFC 5545 text that ical4j parses, with VTIMEZONEs and one event per occurrence
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"), "CRLF line ends");
+        assertTrue(ics.lines().allMatch(line -> line.length() <= 75), "folded at 75 characters");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertEquals("2.0", calendar.getProperty("VERSION").orElseThrow().getValue());
+        assertTrue(calendar.getProperty("PRODID").orElseThrow().getValue().contains("Livecue"));
+        List<String> zones = calendar.<VTimeZone>getComponents("VTIMEZONE").stream()
+                .map(z -> z.getProperty("TZID").orElseThrow().getValue()).toList();
+        assertEquals(List.of("America/New_York", "Europe/Berlin"), zones.stream().sorted().toList());
+
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        List<String> uids = events.stream().map(e -> e.getUid().orElseThrow().getValue()).toList();
+        List<String> expectedUids = occurrences.<String>getList("items.occurrenceId").stream().map(id -> id + "@livecue.dev").toList();
+        assertEquals(expectedUids, uids);
+        for (int i = 0; i < events.size(); i++) {
+            VEvent event = events.get(i);
+            Map<String, Object> occurrence = occurrences.getMap("items[" + i + "]");
+            assertEquals(occurrence.get("timeZone"), event.getDateTimeStart().getParameter("TZID").orElseThrow().getValue());
+            assertEquals(Instant.parse((String) occurrence.get("start")), Instant.from(event.getDateTimeStart().getDate()));
+            assertEquals(Instant.parse((String) occurrence.get("end")), Instant.from(event.getDateTimeEnd().getDate()));
+            assertEquals("cancelled".equals(occurrence.get("status")) ? "CANCELLED" : "CONFIRMED",
+                    event.getProperty("STATUS").orElseThrow().getValue());
+            assertEquals("Friday night Q&A", event.getSummary().getValue());
+        }
+        assertEquals(5, events.size());
+        // the DST change shows in UTC, not in local time
+        assertTrue(ics.contains("DTSTART;TZID=America/New_York:20271022T190000"));
+        assertTrue(ics.contains("DTSTART;TZID=America/New_York:20271112T190000"));
+    }
+
+    @Test
+    void rotate_shouldStopTheOldToken_atOnce() {
+        TestCreator creator = Api.newCreator("UTC");
+        String first = creator.request().get("/v1/calendar").then().statusCode(200).extract().path("feedToken");
+        assertEquals(first, creator.request().get("/v1/calendar").then().extract().path("feedToken"));
+        given().get("/v1/calendar/" + first + ".ics").then().statusCode(200);
+
+        String second = creator.request().post("/v1/calendar/rotate").then().statusCode(200).extract().path("feedToken");
+
+        assertNotEquals(first, second);
+        given().get("/v1/calendar/" + first + ".ics").then().statusCode(404).contentType("application/problem+json");
+        given().get("/v1/calendar/" + second + ".ics").then().statusCode(200);
+        given().get("/v1/calendar/cal_guessed.ics").then().statusCode(404);
+        given().post("/v1/calendar/rotate").then().statusCode(401);
+        creator.request().get("/v1/calendar").then().body("feedToken", equalTo(second));
+    }
+}
