@@ -3,6 +3,7 @@ package dev.livecue.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,16 @@ final class DynamoTimingProxy implements AutoCloseable {
     private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    DynamoTimingProxy(URI upstream) throws IOException {
+    /** Starts a relay on a free loopback port in front of {@code upstream}. */
+    static DynamoTimingProxy start(URI upstream) {
+        try {
+            return new DynamoTimingProxy(upstream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DynamoTimingProxy(URI upstream) throws IOException {
         this.upstream = upstream;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));

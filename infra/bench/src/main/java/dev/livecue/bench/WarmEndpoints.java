@@ -1,7 +1,5 @@
 package dev.livecue.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,20 +22,16 @@ final class WarmEndpoints implements AutoCloseable {
     private final LambdaHttp sessions;
     private final String apiKey;
 
-    private WarmEndpoints(BenchStack stack, String apiKey) throws IOException {
+    private WarmEndpoints(BenchStack stack, String apiKey) {
         this.apiKey = apiKey;
-        this.proxy = new DynamoTimingProxy(stack.dynamo().endpoint());
+        this.proxy = DynamoTimingProxy.start(stack.dynamo().endpoint());
         this.schedules = LambdaHttp.start(stack.function("SchedulesApiFunction", proxy.endpoint()));
         this.checks = LambdaHttp.start(stack.function("ConnectionChecksApiFunction", proxy.endpoint()));
         this.sessions = LambdaHttp.start(stack.function("SessionsApiFunction", proxy.endpoint()));
     }
 
     static WarmEndpoints start(BenchStack stack, String apiKey) {
-        try {
-            return new WarmEndpoints(stack, apiKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new WarmEndpoints(stack, apiKey);
     }
 
     List<WarmLatencyBench.Endpoint> endpoints() {
