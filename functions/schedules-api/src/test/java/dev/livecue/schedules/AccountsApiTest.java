@@ -240,4 +240,18 @@ class AccountsApiTest {
         creator.request().get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         creator.request().put("/v1/me").then().statusCode(405).contentType("application/problem+json");
     }
+
+    @Test
+    void idsNoResourceCouldHave_are404ProblemJson_neverA500() {
+        TestCreator creator = Api.newCreator();
+        // longer than DynamoDB accepts in a key, a NUL byte, a quote, a traversal
+        for (String id : new String[] {"x".repeat(1100), "%00", "a'b", "..%2F..%2Fetc"}) {
+            creator.request().urlEncodingEnabled(false).delete("/v1/api-keys/" + id)
+                    .then().statusCode(404).contentType("application/problem+json");
+            creator.request().urlEncodingEnabled(false).body("{}").post("/v1/schedules/" + id + "/occurrences/" + id + "/cancel")
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        // and a key that is not valid is still a 401 first
+        given().urlEncodingEnabled(false).delete("/v1/api-keys/" + "x".repeat(2048)).then().statusCode(401);
+    }
 }

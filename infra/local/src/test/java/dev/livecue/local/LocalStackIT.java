@@ -110,6 +110,22 @@ class LocalStackIT {
     }
 
     @Test
+    void servesSessionsAndTheirConnectionReportsSideBySide() {
+        String key = given().baseUri(baseUri).header("Authorization", "Bearer " + adminToken).contentType(ContentType.JSON)
+                .body("{\"handle\":\"checker\",\"timeZone\":\"Europe/Berlin\"}")
+                .post("/v1/creators").then().statusCode(201).extract().path("apiKey");
+        String session = given().baseUri(baseUri).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                .body("{}").post("/v1/sessions").then().statusCode(201).body("status", equalTo("live")).extract().path("id");
+        given().baseUri(baseUri).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                .body("{\"sessionId\":\"" + session + "\",\"networkType\":\"wifi\",\"uploadMbps\":8}")
+                .post("/v1/connection-checks").then().statusCode(201).body("verdict", equalTo("excellent"));
+        given().baseUri(baseUri).header("Authorization", "Bearer " + key).get("/v1/sessions/" + session)
+                .then().statusCode(200).body("id", equalTo(session));
+        given().baseUri(baseUri).header("Authorization", "Bearer " + key).get("/v1/sessions/" + session + "/connection-report")
+                .then().statusCode(200).body("checks", equalTo(1));
+    }
+
+    @Test
     void servesOpenApiSwaggerAndHealth() {
         given().baseUri(baseUri).accept("application/json").get("/q/openapi")
                 .then().statusCode(200).body("paths", hasKey("/v1/creators")).body("paths", hasKey("/v1/me"))

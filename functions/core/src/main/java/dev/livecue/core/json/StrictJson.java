@@ -1,9 +1,15 @@
 package dev.livecue.core.json;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +30,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.addHandler(new LambdaEventsStayLenient());
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -35,11 +42,33 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        // Hostile bodies: bound nesting and number length long before they cost anything.
+        // Hostile bodies: bound nesting and number length long before they cost anything. Strings stay allowed
+        // up to Lambda's 6 MB payload, because the Lambda runtime reads the API Gateway event (whose "body" is
+        // the whole request, base64 for binary) with this mapper: a 4 MiB upload probe is a 5.6 MB string there.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64)
                 .maxNumberLength(64)
-                .maxStringLength(1_000_000)
+                .maxStringLength(6_291_456)
                 .build());
+    }
+
+    /**
+     * The Lambda runtime reads AWS's own events (API Gateway requests) with this mapper too. AWS adds fields to
+     * those whenever it likes; failing on them would turn every request into a 500, so only there an unknown
+     * field is skipped.
+     */
+    static final class LambdaEventsStayLenient extends DeserializationProblemHandler {
+
+        private static final String AWS_EVENTS = "com.amazonaws.services.lambda.runtime.events.";
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                JsonDeserializer<?> deserializer, Object bean, String property) throws IOException {
+            if (bean != null && bean.getClass().getName().startsWith(AWS_EVENTS)) {
+                parser.skipChildren();
+                return true;
+            }
+            return false;
+        }
     }
 }
