@@ -33,6 +33,7 @@ public final class Bench {
             });
         }
         String report = "Run " + started.truncatedTo(ChronoUnit.SECONDS) + " (" + (options.smoke() ? "smoke" : "full")
+                + ", `java -jar infra/bench/target/livecue-bench.jar " + String.join(" ", args) + "`"
                 + ", " + Duration.between(started, Instant.now()).toSeconds() + " s) on " + Machine.describe() + "\n\n" + table.markdown();
         System.out.println(report);
         Files.createDirectories(options.out().getParent());
@@ -40,23 +41,29 @@ public final class Bench {
         System.out.println("written to " + options.out());
     }
 
-    record BenchOptions(Path repo, Path out, boolean smoke) {
+    /**
+     * {@code dispatchDue}: how many reminders are due in each dispatch round (the target scenario is 10000; fewer
+     * makes a shorter run).
+     */
+    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue) {
 
         static BenchOptions parse(String... args) {
             Path repo = Path.of("").toAbsolutePath();
             Path out = null;
             boolean smoke = false;
+            int dispatchDue = 10_000;
             List<String> rest = new ArrayList<>(List.of(args));
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
                     case "--smoke" -> smoke = true;
                     case "--out" -> out = Path.of(rest.get(++i));
                     case "--repo" -> repo = Path.of(rest.get(++i)).toAbsolutePath();
+                    case "--dispatch-due" -> dispatchDue = Integer.parseInt(rest.get(++i));
                     default -> throw new IllegalArgumentException("unknown option " + rest.get(i)
-                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR]");
+                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N]");
                 }
             }
-            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke);
+            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue);
         }
     }
 }

@@ -57,6 +57,7 @@ final class DynamoTimingProxy implements AutoCloseable {
 
     private DynamoTimingProxy(URI upstream) throws IOException {
         this.upstream = upstream;
+        LoopbackSockets.noDelay();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::relay);

@@ -27,6 +27,7 @@ final class LoopbackReceiver implements AutoCloseable {
     private volatile double failureShare;
 
     LoopbackReceiver() throws IOException {
+        LoopbackSockets.noDelay();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.setExecutor(threads);
         server.createContext("/hook", this::receive);
