@@ -37,7 +37,7 @@ final class Sections {
                 new Section("cold start", (stack, key, table) -> ColdStartBench.run(stack, key, smoke ? 1 : 5, table)),
                 new Section("warm latency", (stack, key, table) -> {
                     try (WarmEndpoints endpoints = WarmEndpoints.start(stack, key)) {
-                        WarmLatencyBench.run(endpoints.endpoints(), smoke ? 5 : 300, smoke ? 20 : 2000, table);
+                        WarmLatencyBench.run(endpoints.endpoints(), smoke ? 5 : 200, smoke ? 20 : 600, table);
                     }
                 }),
                 new Section("memory", (stack, key, table) -> MemoryBench.run(stack.function("SchedulesApiFunction"), key,
