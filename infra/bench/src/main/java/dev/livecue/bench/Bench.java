@@ -45,13 +45,14 @@ public final class Bench {
      * {@code dispatchDue}: how many reminders are due in each dispatch round (the target scenario is 10000; fewer
      * makes a shorter run).
      */
-    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue) {
+    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored) {
 
         static BenchOptions parse(String... args) {
             Path repo = Path.of("").toAbsolutePath();
             Path out = null;
             boolean smoke = false;
             int dispatchDue = 10_000;
+            List<Integer> dispatchStored = List.of(20_000, 200_000);
             List<String> rest = new ArrayList<>(List.of(args));
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
@@ -59,11 +60,13 @@ public final class Bench {
                     case "--out" -> out = Path.of(rest.get(++i));
                     case "--repo" -> repo = Path.of(rest.get(++i)).toAbsolutePath();
                     case "--dispatch-due" -> dispatchDue = Integer.parseInt(rest.get(++i));
+                    case "--dispatch-stored" -> dispatchStored = java.util.Arrays.stream(rest.get(++i).split(","))
+                            .map(Integer::valueOf).toList();
                     default -> throw new IllegalArgumentException("unknown option " + rest.get(i)
-                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N]");
+                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N] [--dispatch-stored A,B]");
                 }
             }
-            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue);
+            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored);
         }
     }
 }

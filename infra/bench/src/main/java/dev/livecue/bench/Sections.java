@@ -43,7 +43,7 @@ final class Sections {
                 new Section("memory", (stack, key, table) -> MemoryBench.run(stack.function("SchedulesApiFunction"), key,
                         WarmEndpoints.memoryMix(), smoke ? 50 : 10_000, table)),
                 new Section("dispatch", (stack, key, table) -> DispatchBench.run(stack,
-                        smoke ? List.of(200) : List.of(20_000, 200_000), smoke ? 20 : options.dispatchDue(), smoke ? 2 : 100, table)),
+                        smoke ? List.of(200) : options.dispatchStored(), smoke ? 20 : options.dispatchDue(), smoke ? 2 : 100, table)),
                 new Section("hostile input", (stack, key, table) -> HostileInputDrill.run(stack, key, smoke ? 40 : 500, table)));
     }
 }

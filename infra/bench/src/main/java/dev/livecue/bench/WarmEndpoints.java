@@ -21,6 +21,8 @@ final class WarmEndpoints implements AutoCloseable {
     private final LambdaHttp checks;
     private final LambdaHttp sessions;
     private final String apiKey;
+    /** A creator of its own for the sessions, so the schedules made here do not lengthen its next-live lookups. */
+    private final String sessionsKey;
 
     private WarmEndpoints(BenchStack stack, String apiKey) {
         this.apiKey = apiKey;
@@ -28,6 +30,8 @@ final class WarmEndpoints implements AutoCloseable {
         this.schedules = LambdaHttp.start(stack.function("SchedulesApiFunction", proxy.endpoint()));
         this.checks = LambdaHttp.start(stack.function("ConnectionChecksApiFunction", proxy.endpoint()));
         this.sessions = LambdaHttp.start(stack.function("SessionsApiFunction", proxy.endpoint()));
+        this.sessionsKey = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN,
+                "{\"handle\":\"bench_closer\",\"timeZone\":\"America/New_York\"}").json().path("apiKey").asText();
     }
 
     static WarmEndpoints start(BenchStack stack, String apiKey) {
@@ -36,18 +40,18 @@ final class WarmEndpoints implements AutoCloseable {
 
     List<WarmLatencyBench.Endpoint> endpoints() {
         return List.of(
-                new WarmLatencyBench.Endpoint("POST /v1/schedules", i -> measured(schedules, 201, "POST", "/v1/schedules", schedule(i))),
+                new WarmLatencyBench.Endpoint("POST /v1/schedules", i -> measured(schedules, apiKey, 201, "POST", "/v1/schedules", schedule(i))),
                 new WarmLatencyBench.Endpoint("POST /v1/connection-checks",
-                        i -> measured(checks, 201, "POST", "/v1/connection-checks", check(i))),
+                        i -> measured(checks, apiKey, 201, "POST", "/v1/connection-checks", check(i))),
                 new WarmLatencyBench.Endpoint("POST /v1/sessions/{id}/close", i -> {
                     String id = startSession();
-                    return measured(sessions, 202, "POST", "/v1/sessions/" + id + "/close", "{\"reason\":\"planned\"}");
+                    return measured(sessions, sessionsKey, 202, "POST", "/v1/sessions/" + id + "/close", "{\"reason\":\"planned\"}");
                 }),
                 new WarmLatencyBench.Endpoint("POST /v1/sessions/{id}/close/confirm", i -> {
                     String id = startSession();
-                    String token = sessions.expect(202, "POST", "/v1/sessions/" + id + "/close", apiKey, "{\"reason\":\"planned\"}")
+                    String token = sessions.expect(202, "POST", "/v1/sessions/" + id + "/close", sessionsKey, "{\"reason\":\"planned\"}")
                             .json().path("confirmationToken").asText();
-                    return measured(sessions, 200, "POST", "/v1/sessions/" + id + "/close/confirm", "{\"confirmationToken\":\""
+                    return measured(sessions, sessionsKey, 200, "POST", "/v1/sessions/" + id + "/close/confirm", "{\"confirmationToken\":\""
                             + token + "\",\"stats\":{\"peakViewers\":120,\"uniqueViewers\":400,\"newFollowers\":12,\"comments\":80,"
                             + "\"likes\":900,\"shares\":4,\"gifts\":2}}");
                 }));
@@ -58,12 +62,12 @@ final class WarmEndpoints implements AutoCloseable {
         return List.of(new MemoryBench.Request("GET", "/v1/me", null),
                 new MemoryBench.Request("POST", "/v1/schedules", schedule(0)),
                 new MemoryBench.Request("GET", "/v1/schedules?limit=20", null),
-                new MemoryBench.Request("GET", "/v1/occurrences?limit=50", null));
+                new MemoryBench.Request("GET", "/v1/api-keys", null));
     }
 
-    private WarmLatencyBench.Sample measured(LambdaHttp lambda, int status, String method, String target, String body) {
+    private WarmLatencyBench.Sample measured(LambdaHttp lambda, String key, int status, String method, String target, String body) {
         proxy.reset();
-        LambdaHttp.Timed timed = lambda.call(method, target, apiKey, body);
+        LambdaHttp.Timed timed = lambda.call(method, target, key, body);
         HttpResponse response = timed.response();
         if (response.status() != status) {
             throw new IllegalStateException(method + " " + target + " answered " + response.status() + ": " + response.body());
@@ -72,7 +76,7 @@ final class WarmEndpoints implements AutoCloseable {
     }
 
     private String startSession() {
-        return sessions.expect(201, "POST", "/v1/sessions", apiKey, "{}").json().path("id").asText();
+        return sessions.expect(201, "POST", "/v1/sessions", sessionsKey, "{}").json().path("id").asText();
     }
 
     private static String schedule(int i) {
