@@ -1,10 +1,13 @@
 package dev.livecue.core.schedule;
 
+import java.util.Optional;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,8 +35,8 @@ public class VacationService {
         this.clock = clock;
     }
 
-    public Vacation get(String creatorId) {
-        return store.vacation(creatorId).orElseThrow(() -> ApiException.notFound("Vacation"));
+    public Optional<Vacation> current(String creatorId) {
+        return store.vacation(creatorId);
     }
 
     public Vacation set(String creatorId, VacationRequest request) {

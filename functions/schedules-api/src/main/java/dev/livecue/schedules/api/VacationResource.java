@@ -30,9 +30,9 @@ public class VacationResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "The current vacation (404 when none)")
-    public Vacation get() {
-        return vacations.get(caller.creatorId());
+    @Operation(summary = "The current vacation; 204 No Content when none is set (an ordinary state, not an error)")
+    public Response get() {
+        return vacations.current(caller.creatorId()).map(Response::ok).orElseGet(Response::noContent).build();
     }
 
     @PUT
