@@ -28,6 +28,7 @@ import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.events.Event;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.Attrs;
 import dev.livecue.core.store.EventStore;
 import dev.livecue.core.store.Keys;
@@ -83,7 +84,7 @@ class ReminderJobsTest {
     }
 
     private JobResult fire() {
-        return job("fire-reminders").run(clock.instant());
+        return job("fire-reminders").run(Tick.of(clock.instant(), Duration.ofMinutes(2)));
     }
 
     private List<Event> events(TestCreator creator) {
@@ -262,7 +263,7 @@ class ReminderJobsTest {
 
         // WHEN six days later the planner ticks (the schedule is listed for then)
         clock.pin(t0.plus(Duration.ofDays(6)).plus(Duration.ofMinutes(1)));
-        JobResult result = job("plan-reminders").run(clock.instant());
+        JobResult result = job("plan-reminders").run(Tick.of(clock.instant(), Duration.ofMinutes(2)));
 
         // THEN the horizon moved: reminders exist 14 days ahead of the new now
         assertEquals(1L, result.counts().get("planned"));

@@ -1,10 +1,12 @@
 package dev.livecue.sessions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.jobs.Tick;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,6 +22,6 @@ final class Sweeps {
     static JobResult runAt(ScheduledJob job, Instant now, DynamoDbClient dynamo, String table) {
         dynamo.deleteItem(d -> d.tableName(table).key(Map.of("pk", AttributeValue.fromS("JOB#" + job.name()),
                 "sk", AttributeValue.fromS("CURSOR"))));
-        return job.run(now);
+        return job.run(Tick.of(now, Duration.ofMinutes(2)));
     }
 }

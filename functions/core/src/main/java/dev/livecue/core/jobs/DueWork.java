@@ -1,7 +1,7 @@
 package dev.livecue.core.jobs;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,41 +9,56 @@ import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.Keys;
 
 /**
- * The loop of a job that works off one kind of creator-owned item in the due-work index: read the minutes since
- * the job's cursor ({@link CatchUpWindows}), hand each item's creator and id to the job, move the cursor on.
+ * The loop of every job that works off one kind of creator-owned item in the due-work index: read the minutes
+ * since the job's cursor ({@link CatchUpWindows}), work on the items several at a time within what is left of the
+ * tick's budget ({@link BoundedWork}), and move the cursor on only when every item was handled, so what a tick
+ * leaves (or fails on) is read again by the next.
  */
 @ApplicationScoped
 public class DueWork {
 
-    /** What a job does with one due item; true when it counts (was abandoned, recorded, ...). */
+    /** What a job does with one due item, given its creator and the id after the index key's kind prefix. */
     @FunctionalInterface
     public interface Handler {
+        /** True when the item counts (was planned, abandoned, recorded, ...). */
         boolean handle(String creatorId, String id, Instant now);
     }
 
     private final DueIndex due;
     private final CatchUpWindows windows;
+    private final JobsConfig config;
 
-    DueWork(DueIndex due, CatchUpWindows windows) {
+    DueWork(DueIndex due, CatchUpWindows windows, JobsConfig config) {
         this.due = due;
         this.windows = windows;
+        this.config = config;
     }
 
     /**
      * Runs {@code job} over the items whose index sort key is {@code kindPrefix} + id, counting the handled ones
      * as {@code counter}.
      */
-    public JobResult run(String job, String kindPrefix, String counter, Instant now, Handler handler) {
+    public JobResult run(String job, String kindPrefix, String counter, Tick tick, Handler handler) {
+        return run(job, kindPrefix, tick, config.concurrency(), item -> handler.handle(Keys.creatorOf(item.pk()),
+                item.indexSk().substring(kindPrefix.length()), tick.now()) ? counter : null);
+    }
+
+    /** Runs {@code task} on as many threads as {@code livecue.jobs.concurrency} allows. */
+    public JobResult run(String job, String kindPrefix, Tick tick, Function<DueIndex.Due, String> task) {
+        return run(job, kindPrefix, tick, config.concurrency(), task);
+    }
+
+    /**
+     * Runs {@code task} on {@code threads} threads over the due items of {@code kindPrefix}; each item is counted
+     * under the label the task returns (none for null).
+     */
+    public JobResult run(String job, String kindPrefix, Tick tick, int threads, Function<DueIndex.Due, String> task) {
         long started = System.nanoTime();
-        CatchUpWindows.Window window = windows.open(job, now);
-        long handled = 0;
-        for (DueIndex.Due item : window.read(due, kindPrefix)) {
-            String creatorId = item.pk().substring(Keys.creator("").length());
-            if (handler.handle(creatorId, item.indexSk().substring(kindPrefix.length()), now)) {
-                handled++;
-            }
+        CatchUpWindows.Window window = windows.open(job, tick.now());
+        BoundedWork.Result result = BoundedWork.run(job, window.read(due, kindPrefix), threads, tick.left(), task);
+        if (result.complete()) {
+            windows.close(window);
         }
-        windows.close(window);
-        return new JobResult(job, Map.of(counter, handled), (System.nanoTime() - started) / 1_000_000, null);
+        return new JobResult(job, result.report(), (System.nanoTime() - started) / 1_000_000, null);
     }
 }

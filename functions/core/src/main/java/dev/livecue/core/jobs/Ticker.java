@@ -24,21 +24,24 @@ public class Ticker {
 
     private final Instance<ScheduledJob> jobs;
     private final Clock clock;
+    private final JobsConfig config;
 
-    Ticker(Instance<ScheduledJob> jobs, Clock clock) {
+    Ticker(Instance<ScheduledJob> jobs, Clock clock, JobsConfig config) {
         this.jobs = jobs;
         this.clock = clock;
+        this.config = config;
     }
 
     public TickReport tick() {
         Instant now = clock.instant();
+        Tick tick = Tick.of(now, config.tickBudget());
         List<ScheduledJob> ordered = jobs.stream().sorted(Comparator.comparingInt(ScheduledJob::order)).toList();
         List<JobResult> results = new ArrayList<>();
         for (ScheduledJob job : ordered) {
             long started = System.nanoTime();
             JobResult result;
             try {
-                result = job.run(now);
+                result = job.run(tick);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Job %s failed on tick %s", job.name(), now);
                 result = new JobResult(job.name(), Map.of(), elapsedMillis(started), e.toString());

@@ -1,16 +1,13 @@
 package dev.livecue.core.reminder;
 
-import java.time.Instant;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.jobs.BoundedWork;
-import dev.livecue.core.jobs.CatchUpWindows;
+import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
-import dev.livecue.core.jobs.TickBudget;
-import dev.livecue.core.store.DueIndex;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.Keys;
 
 /**
@@ -23,16 +20,12 @@ public class FireRemindersJob implements ScheduledJob {
 
     static final String NAME = "fire-reminders";
 
-    private final DueIndex due;
-    private final CatchUpWindows windows;
+    private final DueWork work;
     private final ReminderDispatcher dispatcher;
-    private final TickBudget budget;
 
-    FireRemindersJob(DueIndex due, CatchUpWindows windows, ReminderDispatcher dispatcher, TickBudget budget) {
-        this.due = due;
-        this.windows = windows;
+    FireRemindersJob(DueWork work, ReminderDispatcher dispatcher) {
+        this.work = work;
         this.dispatcher = dispatcher;
-        this.budget = budget;
     }
 
     @Override
@@ -46,15 +39,8 @@ public class FireRemindersJob implements ScheduledJob {
     }
 
     @Override
-    public JobResult run(Instant now) {
-        long started = System.nanoTime();
-        CatchUpWindows.Window window = windows.open(NAME, now);
-        BoundedWork.Result result = BoundedWork.run(NAME, window.read(due, Keys.REMINDER_PREFIX),
-                budget.concurrency(), budget.left(now), item -> dispatcher.fire(Keys.creatorOf(item.pk()),
-                        item.sk().substring(Keys.REMINDER_PREFIX.length()), now).name().toLowerCase(Locale.ROOT));
-        if (result.complete()) {
-            windows.close(window);
-        }
-        return new JobResult(NAME, result.report(), (System.nanoTime() - started) / 1_000_000, null);
+    public JobResult run(Tick tick) {
+        return work.run(NAME, Keys.REMINDER_PREFIX, tick, item -> dispatcher.fire(Keys.creatorOf(item.pk()),
+                item.sk().substring(Keys.REMINDER_PREFIX.length()), tick.now()).name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,12 +1,11 @@
 package dev.livecue.core.reminder;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.Keys;
 import dev.livecue.core.store.ScheduleStore;
 
@@ -41,8 +40,8 @@ public class PlanRemindersJob implements ScheduledJob {
     }
 
     @Override
-    public JobResult run(Instant now) {
-        return dueWork.run(NAME, Keys.PLAN_PREFIX, "planned", now, (creatorId, scheduleId, at) -> schedules
+    public JobResult run(Tick tick) {
+        return dueWork.run(NAME, Keys.PLAN_PREFIX, "planned", tick, (creatorId, scheduleId, at) -> schedules
                 .find(creatorId, scheduleId)
                 .map(schedule -> {
                     planner.plan(creatorId, schedule, at);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.Keys;
 import dev.livecue.core.store.SessionStore;
 
@@ -45,8 +46,8 @@ public class AbandonedSessionsJob implements ScheduledJob {
     }
 
     @Override
-    public JobResult run(Instant now) {
-        return work.run(NAME, Keys.SESSION_PREFIX, "abandoned", now, this::abandon);
+    public JobResult run(Tick tick) {
+        return work.run(NAME, Keys.SESSION_PREFIX, "abandoned", tick, this::abandon);
     }
 
     /** Closes the session if it is still live; a session that ended meanwhile is left as it is. */

@@ -1,12 +1,11 @@
 package dev.livecue.core.session;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.Keys;
 
 /** Every tick: records the planned lives whose slot passed without a session as {@code missed}. */
@@ -35,7 +34,7 @@ public class MissedLivesJob implements ScheduledJob {
     }
 
     @Override
-    public JobResult run(Instant now) {
-        return work.run(NAME, Keys.SLOT_WATCH_PREFIX, "missed", now, missed::check);
+    public JobResult run(Tick tick) {
+        return work.run(NAME, Keys.SLOT_WATCH_PREFIX, "missed", tick, missed::check);
     }
 }

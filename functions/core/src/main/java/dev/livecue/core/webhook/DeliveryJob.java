@@ -1,15 +1,11 @@
 package dev.livecue.core.webhook;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.jobs.BoundedWork;
-import dev.livecue.core.jobs.CatchUpWindows;
+import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
-import dev.livecue.core.jobs.TickBudget;
-import dev.livecue.core.store.DueIndex;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.Keys;
 
 /**
@@ -22,18 +18,14 @@ public class DeliveryJob implements ScheduledJob {
 
     public static final String NAME = "webhook-delivery";
 
-    private final DueIndex index;
-    private final CatchUpWindows windows;
+    private final DueWork work;
     private final DeliveryEngine engine;
     private final WebhookConfig config;
-    private final TickBudget budget;
 
-    DeliveryJob(DueIndex index, CatchUpWindows windows, DeliveryEngine engine, WebhookConfig config, TickBudget budget) {
-        this.index = index;
-        this.windows = windows;
+    DeliveryJob(DueWork work, DeliveryEngine engine, WebhookConfig config) {
+        this.work = work;
         this.engine = engine;
         this.config = config;
-        this.budget = budget;
     }
 
     @Override
@@ -47,16 +39,9 @@ public class DeliveryJob implements ScheduledJob {
     }
 
     @Override
-    public JobResult run(Instant now) {
-        long started = System.nanoTime();
-        CatchUpWindows.Window window = windows.open(NAME, now);
+    public JobResult run(Tick tick) {
         DeliveryEngine.Pass pass = engine.pass();
-        BoundedWork.Result result = BoundedWork.run(NAME, window.read(index, Keys.DELIVERY_PREFIX),
-                config.concurrency(), budget.left(now),
+        return work.run(NAME, Keys.DELIVERY_PREFIX, tick, config.concurrency(),
                 due -> pass.deliver(due.pk(), due.sk()).map(Outcome::json).orElse("notOurs"));
-        if (result.complete()) {
-            windows.close(window);
-        }
-        return new JobResult(NAME, result.report(), (System.nanoTime() - started) / 1_000_000, null);
     }
 }

@@ -9,13 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.livecue.core.events.Event;
-import dev.livecue.core.jobs.BoundedWork;
-import dev.livecue.core.jobs.CatchUpWindows;
+import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
-import dev.livecue.core.jobs.TickBudget;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.DeliveryStore;
-import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.EventStore;
 import dev.livecue.core.store.Keys;
 import dev.livecue.core.store.SubscriptionStore;
@@ -30,23 +28,19 @@ public class FanOutJob implements ScheduledJob {
 
     public static final String NAME = "webhook-fan-out";
 
-    private final DueIndex index;
-    private final CatchUpWindows windows;
+    private final DueWork work;
     private final EventStore events;
     private final SubscriptionStore subscriptions;
     private final DeliveryStore deliveries;
     private final Messages messages;
-    private final TickBudget budget;
 
-    FanOutJob(DueIndex index, CatchUpWindows windows, EventStore events, SubscriptionStore subscriptions,
-            DeliveryStore deliveries, Messages messages, TickBudget budget) {
-        this.index = index;
-        this.windows = windows;
+    FanOutJob(DueWork work, EventStore events, SubscriptionStore subscriptions,
+            DeliveryStore deliveries, Messages messages) {
+        this.work = work;
         this.events = events;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.messages = messages;
-        this.budget = budget;
     }
 
     @Override
@@ -61,12 +55,10 @@ public class FanOutJob implements ScheduledJob {
     }
 
     @Override
-    public JobResult run(Instant now) {
-        long started = System.nanoTime();
-        CatchUpWindows.Window window = windows.open(NAME, now);
+    public JobResult run(Tick tick) {
+        Instant now = tick.now();
         Map<String, List<Subscription>> byCreator = new ConcurrentHashMap<>();
-        BoundedWork.Result result = BoundedWork.run(NAME, window.read(index, Keys.EVENT_PREFIX),
-                budget.concurrency(), budget.left(now), due -> {
+        return work.run(NAME, Keys.EVENT_PREFIX, tick, due -> {
                     String creatorId = Keys.creatorOf(due.pk());
                     String eventId = due.sk().substring(Keys.EVENT_PREFIX.length());
                     Optional<Event> event = events.find(creatorId, eventId);
@@ -82,9 +74,5 @@ public class FanOutJob implements ScheduledJob {
                     events.markFannedOut(creatorId, eventId);
                     return made == 0 ? "eventsWithoutDeliveries" : "eventsFannedOut";
                 });
-        if (result.complete()) {
-            windows.close(window);
-        }
-        return new JobResult(NAME, result.report(), (System.nanoTime() - started) / 1_000_000, null);
     }
 }
