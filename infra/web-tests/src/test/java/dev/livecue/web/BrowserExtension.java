@@ -20,8 +20,9 @@ import dev.livecue.testing.LocalStackProcess;
  */
 public class BrowserExtension implements BeforeEachCallback, ParameterResolver, AfterEachCallback {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's chromium and chromium-driver packages; system properties point elsewhere (or nowhere, to check skipping). */
+    static final Path CHROMIUM = Path.of(System.getProperty("livecue.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("livecue.chromedriver", "/usr/bin/chromedriver"));
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
 
     @Override
