@@ -49,9 +49,9 @@ export function clearProblem(form) {
 /**
  * Shows an ApiProblem on a form: each `errors[]` entry beside the control its field names, anything else in the
  * form's `.form-error` (role=alert). Focus goes to the first invalid control, so keyboard and screen-reader
- * users land on what to fix. Nothing typed is cleared.
+ * users land on what to fix (`{focus: false}` for checks made while the creator types). Nothing typed is cleared.
  */
-export function showProblem(form, problem) {
+export function showProblem(form, problem, { focus = true } = {}) {
   clearProblem(form);
   const unplaced = [];
   let first = null;
@@ -70,7 +70,7 @@ export function showProblem(form, problem) {
   if (formError && (unplaced.length || !first)) {
     formError.textContent = unplaced.length ? unplaced.join(' ') : (problem.detail || problem.title);
   }
-  (first ?? formError)?.focus?.();
+  if (focus) (first ?? formError)?.focus?.();
 }
 
 /**
