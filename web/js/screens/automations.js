@@ -1,7 +1,7 @@
 // Automations: webhook subscriptions that send Livecue's events to Zapier, Make, n8n or any https URL. Adding one
 // or rotating its secret shows the signing secret once, in a sheet with a copy button; each subscription can send a
 // test event, show its deliveries, get a new secret, be turned back on when disabled, and be deleted.
-import { busy, copyText, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
+import { busy, clearProblem, copyText, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
 
 const DELIVERIES_SHOWN = 20;
 
@@ -15,6 +15,8 @@ const EVENTS = [
   ['connection.degraded', 'Your connection got worse during a live', null, false],
   ['webhook.test', 'Test events', 'Sent when you press "Send test" (always, even when not chosen).', false],
 ];
+
+const eventLabel = (type) => EVENTS.find(([each]) => each === type)?.[1] ?? type;
 
 function statusBadge(subscription) {
   return subscription.status === 'disabled'
@@ -46,8 +48,8 @@ function secretSheet(secret, heading) {
     h('h3', { id: 'secret-title' }, heading),
     h('p', { id: 'secret-once', class: 'banner-inline' },
       'Copy it now and paste it into your automation tool: you will not see it again.'),
-    h('input', { type: 'text', readonly: true, value: secret, id: 'secret', 'aria-label': 'Signing secret',
-      spellcheck: 'false', class: 'secret' }),
+    h('textarea', { readonly: true, rows: '2', id: 'secret', 'aria-label': 'Signing secret', spellcheck: 'false',
+      class: 'secret' }, secret),
     h('p', { class: 'hint' }, 'Your tool uses it to check that a message really comes from Livecue (Standard Webhooks signature).'),
     h('div', { class: 'stack' }, copy, done));
     const backdrop = h('div', { class: 'sheet-backdrop' }, sheet);
@@ -60,7 +62,7 @@ function secretSheet(secret, heading) {
     // keep Tab inside the sheet: the page behind it is inert until the secret is saved
     sheet.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
-      const stops = [...sheet.querySelectorAll('input, button')];
+      const stops = [...sheet.querySelectorAll('textarea, button')];
       const [first, last] = [stops[0], stops[stops.length - 1]];
       if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
       if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
@@ -96,7 +98,7 @@ export async function render(view, { api, navigate }) {
       h('p', { class: 'url' }, subscription.url),
       subscription.status === 'disabled' ? h('p', { class: 'disabled-reason' },
         `Livecue stopped sending here: ${subscription.disabledReason ?? 'it kept failing'}.`) : null,
-      h('p', { class: 'muted' }, subscription.events.join(', ')),
+      h('p', { class: 'muted' }, subscription.events.map(eventLabel).join(' · ')),
       h('div', { class: 'row' },
         subscription.status === 'disabled' ? h('button', { type: 'button', class: 'primary',
           onclick: (event) => enable(subscription, event.currentTarget) }, 'Turn back on') : null,
@@ -238,6 +240,7 @@ function addForm(api, onCreated) {
         }, { idempotencyKey });
         draft.clear();
         form.reset();
+        clearProblem(form);
         idempotencyKey = crypto.randomUUID();
         await onCreated(created);
       } catch (problem) {

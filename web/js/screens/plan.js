@@ -42,6 +42,14 @@ function firstLive(localStart, days) {
   return localStart;
 }
 
+/** "Every week on Mon and Thu, 12 lives": the repeat choice in plain words. */
+function repeatWords(repeat, days, count) {
+  if (repeat === 'once') return 'One live.';
+  const names = days.map((code) => DAYS.find(([each]) => each === code)[1]);
+  const on = names.length ? ` on ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}` : '';
+  return `${repeat === 'biweekly' ? 'Every other week' : 'Every week'}${on}, ${count} lives.`;
+}
+
 /** Tomorrow at 19:00 as a local date-time for an <input type=datetime-local>. */
 function defaultStart() {
   const tomorrow = new Date(Date.now() + 86400000);
@@ -145,13 +153,15 @@ export async function render(view, { api, me, navigate }) {
     reminders,
     h('div', { class: 'field' }, h('label', { class: 'choice' }, promote, 'Promote it (ready-to-post texts in the reminders)')),
     field('Description (optional)', description),
+    comingUp,
     h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }),
     submit);
 
   /** The request body the form stands for. */
+  const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
+  const repeatChoice = () => checked('repeat')[0] ?? 'once';
   function body() {
-    const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
-    const repeat = checked('repeat')[0] ?? 'once';
+    const repeat = repeatChoice();
     const weekdays = repeat === 'once' ? [] : checked('day');
     return {
       title: title.value,
@@ -245,9 +255,10 @@ export async function render(view, { api, me, navigate }) {
     busy(submit, async () => {
       try {
         const created = await api.post('/v1/schedules', body(), { idempotencyKey });
+        const repeat = repeatWords(repeatChoice(), checked('day'), count.value || DEFAULT_COUNT);
         draft.clear();
         toast('Planned');
-        view.replaceChildren(heading, result(created), scheduleList);
+        view.replaceChildren(heading, result(created, repeat), scheduleList);
         schedules.items.unshift(created);
         listSchedules();
         view.querySelector('#plan-result h3')?.focus();
@@ -257,11 +268,11 @@ export async function render(view, { api, me, navigate }) {
     });
   });
 
-  function result(created) {
+  function result(created, repeat) {
     const warnings = created.warnings ?? [];
     return h('section', { class: 'card', id: 'plan-result', 'aria-labelledby': 'plan-result-title' },
       h('h3', { id: 'plan-result-title', tabindex: '-1' }, `Planned: ${created.title}`),
-      h('p', { class: 'muted' }, created.recurrence ? `Repeats (${created.recurrence}).` : 'One live.'),
+      h('p', { class: 'muted' }, repeat),
       h('h4', {}, 'Next lives'),
       h('ul', { class: 'list planned-dates', id: 'plan-result-dates' }, ...(created.nextOccurrences ?? []).map(occurrenceLine)),
       warnings.length ? h('div', { class: 'warnings', id: 'plan-result-warnings' }, h('h4', {}, 'Worth fixing'),
@@ -281,11 +292,11 @@ export async function render(view, { api, me, navigate }) {
   function scheduleItem(schedule) {
     const next = (schedule.nextOccurrences ?? []).find((occurrence) => occurrence.status !== 'cancelled');
     return h('li', { class: 'schedule', dataset: { schedule: schedule.id } },
-      h('div', { class: 'spread' }, h('strong', {}, schedule.title),
-        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${schedule.title}`,
-          onclick: (event) => remove(schedule, event.currentTarget) }, 'Delete')),
+      h('strong', {}, schedule.title),
       h('p', { class: 'muted' }, next ? `Next: ${formatWhen(next.start)}` : 'No live ahead.',
-        schedule.recurrence ? ' · repeats' : ''));
+        schedule.recurrence ? ' · repeats' : ''),
+      h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${schedule.title}`,
+        onclick: (event) => remove(schedule, event.currentTarget) }, 'Delete'));
   }
   async function remove(schedule, button) {
     if (!window.confirm(`Delete "${schedule.title}" and all its lives? Pending reminders are not sent.`)) return;
@@ -303,7 +314,7 @@ export async function render(view, { api, me, navigate }) {
 
   const heading = h('h2', {}, 'Plan a live');
   listSchedules();
-  view.replaceChildren(heading, form, comingUp, scheduleList);
+  view.replaceChildren(heading, form, scheduleList);
   if (title.value.trim()) preview();
   return () => {
     clearTimeout(previewTimer);
