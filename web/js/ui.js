@@ -94,7 +94,8 @@ export function keepDraft(form, key) {
     for (const control of form.elements) {
       if (!control.name || control.type === 'password' || control.type === 'submit') continue;
       if (control.type === 'checkbox' || control.type === 'radio') {
-        if (control.checked) values[control.name] = [].concat(values[control.name] ?? [], control.value);
+        // an empty list is kept too, so a box the creator unticked stays unticked instead of its default
+        values[control.name] = [].concat(values[control.name] ?? [], control.checked ? control.value : []);
       } else {
         values[control.name] = control.value;
       }
