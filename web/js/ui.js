@@ -162,3 +162,14 @@ export function loadFailed(problem, retry) {
     h('p', {}, problem.detail || problem.title),
     h('button', { type: 'button', onclick: retry }, 'Try again'));
 }
+
+/** busy() for a button whose failure names no field (delete, skip, turn on): the API's problem becomes a toast. */
+export function act(button, work) {
+  return busy(button, async () => {
+    try {
+      await work();
+    } catch (problem) {
+      toast(problem.detail || problem.title);
+    }
+  });
+}

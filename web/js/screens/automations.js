@@ -1,7 +1,7 @@
 // Automations: webhook subscriptions that send Livecue's events to Zapier, Make, n8n or any https URL. Adding one
 // or rotating its secret shows the signing secret once, in a sheet with a copy button; each subscription can send a
 // test event, show its deliveries, get a new secret, be turned back on when disabled, and be deleted.
-import { busy, clearProblem, copyText, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
+import { act, busy, clearProblem, copyText, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
 
 const DELIVERIES_SHOWN = 20;
 
@@ -72,14 +72,9 @@ function secretSheet(secret, heading) {
   });
 }
 
-export async function render(view, { api, navigate }) {
-  let subscriptions;
-  try {
-    subscriptions = await api.get('/v1/webhooks', { query: { limit: 50 } });
-  } catch (problem) {
-    view.replaceChildren(loadFailed(problem, () => navigate('#/automations')));
-    return undefined;
-  }
+// a failed load throws: the router shows it with "Try again"
+export async function render(view, { api }) {
+  const subscriptions = await api.get('/v1/webhooks', { query: { limit: 50 } });
 
   const list = h('ul', { class: 'list', id: 'webhooks' });
   const renderList = () => list.replaceChildren(...(subscriptions.items.length ? subscriptions.items.map(item)
@@ -157,39 +152,27 @@ export async function render(view, { api, navigate }) {
   }
 
   async function enable(subscription, button) {
-    await busy(button, async () => {
-      try {
-        replace(await api.post(`/v1/webhooks/${subscription.id}/enable`));
-        toast('Turned back on');
-      } catch (problem) {
-        toast(problem.detail || problem.title);
-      }
+    await act(button, async () => {
+      replace(await api.post(`/v1/webhooks/${subscription.id}/enable`));
+      toast('Turned back on');
     });
   }
 
   async function rotate(subscription, button) {
     if (!window.confirm('Make a new secret? For 24 hours messages are signed with both, so update your tool within a day.')) return;
-    await busy(button, async () => {
-      try {
-        const rotated = await api.post(`/v1/webhooks/${subscription.id}/rotate-secret`);
-        await secretSheet(rotated.secret, 'Your new signing secret');
-      } catch (problem) {
-        toast(problem.detail || problem.title);
-      }
+    await act(button, async () => {
+      const rotated = await api.post(`/v1/webhooks/${subscription.id}/rotate-secret`);
+      await secretSheet(rotated.secret, 'Your new signing secret');
     });
   }
 
   async function remove(subscription, button) {
     if (!window.confirm(`Delete the automation to ${subscription.url}? Livecue stops sending there at once.`)) return;
-    await busy(button, async () => {
-      try {
-        await api.delete(`/v1/webhooks/${subscription.id}`);
-        subscriptions.items = subscriptions.items.filter((each) => each.id !== subscription.id);
-        renderList();
-        toast('Deleted');
-      } catch (problem) {
-        toast(problem.detail || problem.title);
-      }
+    await act(button, async () => {
+      await api.delete(`/v1/webhooks/${subscription.id}`);
+      subscriptions.items = subscriptions.items.filter((each) => each.id !== subscription.id);
+      renderList();
+      toast('Deleted');
     });
   }
 

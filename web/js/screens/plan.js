@@ -2,7 +2,7 @@
 // (the same rules, nothing stored) shows the title and thumbnail warnings and the dates the repeat gives; on
 // submit the created schedule is shown with its next lives. Below the form: the schedules already planned.
 import { ApiProblem } from '../api.js';
-import { busy, clearProblem, field, formatWhen, h, keepDraft, loadFailed, phoneTimeZone, showProblem, toast }
+import { act, busy, clearProblem, field, formatWhen, h, keepDraft, phoneTimeZone, showProblem, toast }
   from '../ui.js';
 
 const PREVIEW_DELAY_MS = 500;
@@ -96,14 +96,9 @@ function occurrenceLine(occurrence) {
     occurrence.status === 'cancelled' ? [' ', h('span', { class: 'badge warn' }, 'Vacation')] : null);
 }
 
+// a failed load throws: the router shows it with "Try again"
 export async function render(view, { api, me, navigate }) {
-  let schedules;
-  try {
-    schedules = await api.get('/v1/schedules', { query: { limit: 50 } });
-  } catch (problem) {
-    view.replaceChildren(loadFailed(problem, () => navigate('#/plan')));
-    return undefined;
-  }
+  const schedules = await api.get('/v1/schedules', { query: { limit: 50 } });
 
   const zone = phoneTimeZone();
   const title = h('input', { name: 'title', type: 'text', autocomplete: 'off', required: true, id: 'plan-title' });
@@ -300,15 +295,11 @@ export async function render(view, { api, me, navigate }) {
   }
   async function remove(schedule, button) {
     if (!window.confirm(`Delete "${schedule.title}" and all its lives? Pending reminders are not sent.`)) return;
-    await busy(button, async () => {
-      try {
-        await api.delete(`/v1/schedules/${schedule.id}`);
-        schedules.items = schedules.items.filter((each) => each.id !== schedule.id);
-        listSchedules();
-        toast('Deleted');
-      } catch (problem) {
-        toast(problem.detail || problem.title);
-      }
+    await act(button, async () => {
+      await api.delete(`/v1/schedules/${schedule.id}`);
+      schedules.items = schedules.items.filter((each) => each.id !== schedule.id);
+      listSchedules();
+      toast('Deleted');
     });
   }
 
