@@ -139,9 +139,10 @@ export async function render(view, { api }) {
       const page = await api.get(`/v1/webhooks/${subscription.id}/deliveries`, { query: { limit: DELIVERIES_SHOWN } });
       deliveries.replaceChildren(page.items.length
         ? h('ol', { class: 'list delivery-log' }, ...page.items.map((attempt) => h('li', { class: 'delivery' },
-          h('div', { class: 'spread' }, h('strong', {}, attempt.eventType),
+          h('div', { class: 'spread' }, h('strong', {}, eventLabel(attempt.eventType)),
             h('span', { class: `badge ${outcomeClass(attempt)}` }, attempt.statusCode ?? 'no answer')),
-          h('p', { class: 'muted' }, h('time', { datetime: attempt.attemptedAt }, formatWhen(attempt.attemptedAt)),
+          h('p', { class: 'muted' }, `${attempt.eventType} · `,
+            h('time', { datetime: attempt.attemptedAt }, formatWhen(attempt.attemptedAt)),
             ` · try ${attempt.attempt} · ${attempt.durationMs} ms`),
           attempt.error ? h('p', { class: 'muted' }, attempt.error) : null,
           attempt.nextAttemptAt ? h('p', { class: 'muted' }, `Next try ${formatWhen(attempt.nextAttemptAt)}`) : null)))

@@ -51,8 +51,8 @@ class AutomationsScreenIT {
             assertTrue(browser.driver().findElement(By.id("webhook-url-error")).getText().isEmpty(),
                     "the earlier URL error is gone after adding");
 
-            // once the sheet is closed, the secret is nowhere in the app
-            browser.open("#/automations");
+            // once the sheet is closed, the secret is nowhere in the app, not even after a reload
+            browser.driver().navigate().refresh();
             WebElement subscription = browser.waitForText(By.cssSelector("li.webhook"), "Zapier reminders");
             assertFalse(browser.driver().getPageSource().contains(secret), "the secret is shown once only");
 
@@ -70,7 +70,7 @@ class AutomationsScreenIT {
             assertTrue(delivery.getText().contains("204"), delivery.getText());
             assertTrue(delivery.getText().contains("try 1"), delivery.getText());
             assertFitsThePhoneWidth(browser);
-            browser.script("document.querySelector('li.webhook').scrollIntoView()");
+            browser.script("window.scrollTo(0, 0)");
             browser.screenshot("automations");
         }
     }
@@ -93,7 +93,7 @@ class AutomationsScreenIT {
                     .auth().oauth2(apiKey).get("/v1/webhooks").then().extract().path("items[0].status")));
             assertEquals(1, receiver.received("/gone").size(), "410 disables at once: no retry");
 
-            browser.open("#/automations");
+            browser.driver().navigate().refresh();
             WebElement subscription = browser.waitFor(By.cssSelector("li.webhook[data-status=disabled]"));
             assertTrue(subscription.getText().contains("Turned off"), subscription.getText());
             assertTrue(subscription.getText().contains("410"), "the reason is shown: " + subscription.getText());

@@ -39,6 +39,8 @@ class PlanScreenIT {
         assertTrue(result.getText().contains("Every week on Mon and Thu, 12 lives."), result.getText());
         List<WebElement> dates = browser.driver().findElements(By.cssSelector("#plan-result-dates .planned-date"));
         assertEquals(5, dates.size(), "the result lists the next five lives");
+        browser.waitUntilGone(By.cssSelector("#toast.shown"));
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("plan");
         // the presets became the RRULE a user would have written by hand, and the first live is on a chosen day
         String recurrence = given().baseUri(browser.baseUri()).auth().oauth2(apiKey).get("/v1/schedules")
