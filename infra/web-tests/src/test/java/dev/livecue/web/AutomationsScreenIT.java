@@ -33,20 +33,20 @@ class AutomationsScreenIT {
             browser.open("#/automations");
 
             // a URL the API refuses: its rule is shown beside the URL field
-            type(browser, "webhook-url", "ftp://hooks.example.com/catch");
-            click(browser, By.id("webhook-submit"));
+            browser.type(By.id("webhook-url"), "ftp://hooks.example.com/catch");
+            browser.click(By.id("webhook-submit"));
             browser.waitForText(By.id("webhook-url-error"), "https");
             assertEquals("true", browser.driver().findElement(By.id("webhook-url")).getAttribute("aria-invalid"));
 
-            type(browser, "webhook-url", receiver.url("/zap"));
-            type(browser, "webhook-description", "Zapier reminders");
-            click(browser, By.id("webhook-submit"));
+            browser.type(By.id("webhook-url"), receiver.url("/zap"));
+            browser.type(By.id("webhook-description"), "Zapier reminders");
+            browser.click(By.id("webhook-submit"));
 
             browser.waitForText(By.id("secret-once"), "you will not see it again");
             String secret = browser.driver().findElement(By.id("secret")).getAttribute("value");
             assertTrue(secret.startsWith("whsec_"), secret);
             assertEquals("copy-secret", browser.script("return document.activeElement.id"), "focus starts on Copy");
-            click(browser, By.id("secret-done"));
+            browser.click(By.id("secret-done"));
             browser.waitUntilGone(By.id("secret"));
             assertTrue(browser.driver().findElement(By.id("webhook-url-error")).getText().isEmpty(),
                     "the earlier URL error is gone after adding");
@@ -56,7 +56,7 @@ class AutomationsScreenIT {
             WebElement subscription = browser.waitForText(By.cssSelector("li.webhook"), "Zapier reminders");
             assertFalse(browser.driver().getPageSource().contains(secret), "the secret is shown once only");
 
-            click(browser, subscription.findElement(By.xpath(".//button[text()='Send test']")));
+            browser.click(subscription.findElement(By.xpath(".//button[text()='Send test']")));
             WebElement result = browser.waitForText(By.cssSelector("li.webhook .test-result"), "answered 204");
             assertTrue(result.getText().startsWith("Delivered"), result.getText());
 
@@ -65,11 +65,11 @@ class AutomationsScreenIT {
             assertEquals("webhook.test", JsonPath.from(got.get(0).body()).getString("type"));
             new Webhook(secret).verify(got.get(0).body(), got.get(0).headers());
 
-            click(browser, subscription.findElement(By.xpath(".//button[text()='Deliveries']")));
+            browser.click(subscription.findElement(By.xpath(".//button[text()='Deliveries']")));
             WebElement delivery = browser.waitForText(By.cssSelector("li.webhook .delivery"), "webhook.test");
             assertTrue(delivery.getText().contains("204"), delivery.getText());
             assertTrue(delivery.getText().contains("try 1"), delivery.getText());
-            assertFitsThePhoneWidth(browser);
+            browser.assertFitsThePhoneWidth();
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot("automations");
         }
@@ -81,9 +81,9 @@ class AutomationsScreenIT {
             receiver.reply("/gone", Reply.of(410));
             String apiKey = browser.signInAsNewCreator("autogone");
             browser.open("#/automations");
-            type(browser, "webhook-url", receiver.url("/gone"));
-            click(browser, By.id("webhook-submit"));
-            click(browser, By.id("secret-done"));
+            browser.type(By.id("webhook-url"), receiver.url("/gone"));
+            browser.click(By.id("webhook-submit"));
+            browser.click(By.id("secret-done"));
             browser.waitForText(By.cssSelector("li.webhook"), receiver.url("/gone"));
 
             // going live sends session.started (chosen by default); the receiver answers 410 Gone
@@ -98,30 +98,10 @@ class AutomationsScreenIT {
             assertTrue(subscription.getText().contains("Turned off"), subscription.getText());
             assertTrue(subscription.getText().contains("410"), "the reason is shown: " + subscription.getText());
 
-            click(browser, subscription.findElement(By.xpath(".//button[text()='Turn back on']")));
+            browser.click(subscription.findElement(By.xpath(".//button[text()='Turn back on']")));
             WebElement enabled = browser.waitFor(By.cssSelector("li.webhook[data-status=active]"));
             assertTrue(enabled.getText().contains("On"), enabled.getText());
             assertTrue(enabled.findElements(By.xpath(".//button[text()='Turn back on']")).isEmpty());
         }
-    }
-
-    private static void type(Browser browser, String id, String text) {
-        WebElement input = browser.waitFor(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void click(Browser browser, By locator) {
-        click(browser, browser.waitFor(locator));
-    }
-
-    private static void click(Browser browser, WebElement element) {
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    private static void assertFitsThePhoneWidth(Browser browser) {
-        long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth");
-        assertTrue(scrollWidth <= Browser.WIDTH, "no horizontal scrolling: scrollWidth is " + scrollWidth);
     }
 }

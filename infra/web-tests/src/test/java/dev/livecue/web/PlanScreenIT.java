@@ -25,15 +25,15 @@ class PlanScreenIT {
     void weeklyLiveOnTwoDays_shouldBePlannedAndAppearInNextLives(Browser browser) {
         String apiKey = browser.signInAsNewCreator("planweekly");
         browser.open("#/plan");
-        type(browser, "plan-title", TITLE);
-        type(browser, "plan-keywords", "music, acoustic");
-        click(browser, By.cssSelector("input[name=repeat][value=weekly]"));
+        browser.type(By.id("plan-title"), TITLE);
+        browser.type(By.id("plan-keywords"), "music, acoustic");
+        browser.click(By.cssSelector("input[name=repeat][value=weekly]"));
         chooseDays(browser, "MO", "TH");
         browser.waitUntil("the form previews five dates", () -> browser.driver()
                 .findElements(By.cssSelector("#plan-preview .planned-date")).size() == 5);
-        assertFitsThePhoneWidth(browser);
+        browser.assertFitsThePhoneWidth();
 
-        click(browser, By.id("plan-submit"));
+        browser.click(By.id("plan-submit"));
 
         WebElement result = browser.waitForText(By.id("plan-result"), "Planned: " + TITLE);
         assertTrue(result.getText().contains("Every week on Mon and Thu, 12 lives."), result.getText());
@@ -48,7 +48,7 @@ class PlanScreenIT {
         assertEquals("FREQ=WEEKLY;BYDAY=MO,TH;COUNT=12", recurrence);
         assertTrue(dates.get(0).getText().matches("(Mon|Thu),.*"), "first live on Mon or Thu: " + dates.get(0).getText());
 
-        click(browser, By.id("see-next"));
+        browser.click(By.id("see-next"));
         browser.waitForText(By.id("occurrences"), TITLE);
         List<WebElement> lives = browser.driver().findElements(By.cssSelector("#occurrences li.occurrence"));
         assertTrue(lives.size() >= 8, "two lives a week for 30 days, got " + lives.size());
@@ -62,10 +62,10 @@ class PlanScreenIT {
     void startInThePast_shouldBeShownBesideStart_keepingTheTypedTitle(Browser browser) {
         browser.signInAsNewCreator("planpast");
         browser.open("#/plan");
-        type(browser, "plan-title", TITLE);
+        browser.type(By.id("plan-title"), TITLE);
         setValue(browser, "plan-start", "2020-01-06T19:00");
 
-        click(browser, By.id("plan-submit"));
+        browser.click(By.id("plan-submit"));
 
         WebElement error = browser.waitForText(By.id("plan-start-error"), "must be in the future");
         assertTrue(error.isDisplayed());
@@ -83,26 +83,14 @@ class PlanScreenIT {
     void titleWithoutAKeyword_shouldWarnWhileTypingAndAfterPlanning(Browser browser) {
         browser.signInAsNewCreator("planwarn");
         browser.open("#/plan");
-        type(browser, "plan-keywords", "music");
-        type(browser, "plan-title", "Friday night Q&A");
+        browser.type(By.id("plan-keywords"), "music");
+        browser.type(By.id("plan-title"), "Friday night Q&A");
 
         browser.waitForText(By.id("plan-title-warning"), "none of the keywords (music)");
         assertTrue(browser.driver().findElement(By.id("plan-title-error")).getText().isEmpty(), "a warning is not an error");
 
-        click(browser, By.id("plan-submit"));
+        browser.click(By.id("plan-submit"));
         browser.waitForText(By.id("plan-result-warnings"), "none of the keywords (music)");
-    }
-
-    private static void type(Browser browser, String id, String text) {
-        WebElement input = browser.waitFor(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void click(Browser browser, By locator) {
-        WebElement element = browser.waitFor(locator);
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
     }
 
     /** Exactly these weekday boxes ticked (the form pre-ticks the start's weekday). */
@@ -110,8 +98,7 @@ class PlanScreenIT {
         for (WebElement day : browser.driver().findElements(By.cssSelector("input[name=day]"))) {
             boolean wanted = List.of(days).contains(day.getAttribute("value"));
             if (day.isSelected() != wanted) {
-                browser.script("arguments[0].scrollIntoView({block: 'center'})", day);
-                day.click();
+                browser.click(day);
             }
         }
     }
@@ -124,10 +111,5 @@ class PlanScreenIT {
         browser.script("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
                 + "input.dispatchEvent(new Event('input', {bubbles: true}));"
                 + "input.dispatchEvent(new Event('change', {bubbles: true}));", id, value);
-    }
-
-    private static void assertFitsThePhoneWidth(Browser browser) {
-        long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth");
-        assertTrue(scrollWidth <= Browser.WIDTH, "no horizontal scrolling: scrollWidth is " + scrollWidth);
     }
 }
