@@ -49,9 +49,9 @@ export function clearProblem(form) {
 /**
  * Shows an ApiProblem on a form: each `errors[]` entry beside the control its field names, anything else in the
  * form's `.form-error` (role=alert). Focus goes to the first invalid control, so keyboard and screen-reader
- * users land on what to fix. Nothing typed is cleared.
+ * users land on what to fix (`{focus: false}` for checks made while the creator types). Nothing typed is cleared.
  */
-export function showProblem(form, problem) {
+export function showProblem(form, problem, { focus = true } = {}) {
   clearProblem(form);
   const unplaced = [];
   let first = null;
@@ -70,7 +70,7 @@ export function showProblem(form, problem) {
   if (formError && (unplaced.length || !first)) {
     formError.textContent = unplaced.length ? unplaced.join(' ') : (problem.detail || problem.title);
   }
-  (first ?? formError)?.focus?.();
+  if (focus) (first ?? formError)?.focus?.();
 }
 
 /**
@@ -94,7 +94,8 @@ export function keepDraft(form, key) {
     for (const control of form.elements) {
       if (!control.name || control.type === 'password' || control.type === 'submit') continue;
       if (control.type === 'checkbox' || control.type === 'radio') {
-        if (control.checked) values[control.name] = [].concat(values[control.name] ?? [], control.value);
+        // an empty list is kept too, so a box the creator unticked stays unticked instead of its default
+        values[control.name] = [].concat(values[control.name] ?? [], control.checked ? control.value : []);
       } else {
         values[control.name] = control.value;
       }
@@ -160,4 +161,15 @@ export function loadFailed(problem, retry) {
   return h('div', { class: 'card error', role: 'alert' },
     h('p', {}, problem.detail || problem.title),
     h('button', { type: 'button', onclick: retry }, 'Try again'));
+}
+
+/** busy() for a button whose failure names no field (delete, skip, turn on): the API's problem becomes a toast. */
+export function act(button, work) {
+  return busy(button, async () => {
+    try {
+      await work();
+    } catch (problem) {
+      toast(problem.detail || problem.title);
+    }
+  });
 }

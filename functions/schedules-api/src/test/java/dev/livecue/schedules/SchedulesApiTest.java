@@ -188,6 +188,40 @@ class SchedulesApiTest {
     }
 
     @Test
+    void preview_shouldAnswerWhatCreateWould_withoutStoringAnything() {
+        clock.pin(Instant.parse("2027-06-01T12:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+        Map<String, Object> body = schedule("2027-06-02T19:00", "Europe/Berlin", "FREQ=WEEKLY;BYDAY=WE,FR;COUNT=12", null);
+        body.put("title", "Acoustic evening");
+
+        // WHEN the app previews a weekly schedule whose title has none of its keywords
+        JsonPath preview = creator.request().body(body).post("/v1/schedules/preview")
+                .then().statusCode(200)
+                .body("id", nullValue())
+                .body("title", equalTo("Acoustic evening"))
+                .body("nextOccurrences.localStart", contains("2027-06-02T19:00", "2027-06-04T19:00", "2027-06-09T19:00",
+                        "2027-06-11T19:00", "2027-06-16T19:00"))
+                .body("nextOccurrences[0].start", equalTo("2027-06-02T17:00:00Z"))
+                .body("nextOccurrences.occurrenceId", everyItem(nullValue()))
+                .extract().jsonPath();
+        assertEquals(List.of("title_without_keyword"), preview.getList("warnings.code"));
+        assertEquals("title", preview.getString("warnings[0].field"));
+
+        // THEN creating the same body answers the same occurrences and warnings, now with ids
+        JsonPath created = creator.request().body(body).post("/v1/schedules").then().statusCode(201).extract().jsonPath();
+        assertEquals(preview.getList("nextOccurrences.start"), created.getList("nextOccurrences.start"));
+        assertEquals(preview.getList("warnings"), created.getList("warnings"));
+
+        // AND an invalid draft gets the same 400 naming the field, and no preview was ever stored
+        body.put("start", "2027-05-26T19:00");
+        creator.request().body(body).post("/v1/schedules/preview")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("start"));
+        creator.request().get("/v1/schedules").then().statusCode(200)
+                .body("items.id", contains(created.getString("id")));
+    }
+
+    @Test
     void otherCreatorsSchedule_shouldBe404Everywhere() {
         clock.pin(Instant.parse("2027-06-01T12:00:00Z"));
         TestCreator alice = Api.newCreator("UTC");

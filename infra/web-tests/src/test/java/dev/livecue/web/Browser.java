@@ -168,6 +168,32 @@ public final class Browser implements AutoCloseable {
         wait.withMessage(() -> "waiting until " + description).until(ignored -> condition.getAsBoolean());
     }
 
+    /** Waits for the field, clears it and types the text as a user would (key by key). */
+    public WebElement type(By field, String text) {
+        WebElement input = waitFor(field);
+        input.clear();
+        input.sendKeys(text);
+        return input;
+    }
+
+    /** Waits for the element, scrolls it to the middle of the screen (clear of the sticky bars) and taps it. */
+    public void click(By locator) {
+        click(waitFor(locator));
+    }
+
+    public void click(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Fails when the page scrolls sideways at phone width. */
+    public void assertFitsThePhoneWidth() {
+        long scrollWidth = (Long) script("return document.documentElement.scrollWidth");
+        if (scrollWidth > WIDTH) {
+            throw new AssertionError("no horizontal scrolling at " + WIDTH + " px: scrollWidth is " + scrollWidth);
+        }
+    }
+
     /** Runs JavaScript in the page and returns its result (numbers come back as Long or Double). */
     public Object script(String javaScript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javaScript, arguments);

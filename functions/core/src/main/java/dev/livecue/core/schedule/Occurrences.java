@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,11 @@ public class Occurrences {
 
     public List<Occurrence> between(String creatorId, Schedule schedule, Instant from, Instant to) {
         return between(creatorId, schedule, store.vacation(creatorId), from, to);
+    }
+
+    /** The occurrences of a schedule not stored yet: nothing skipped or moved, the vacation applies. */
+    public List<Occurrence> draft(String creatorId, Schedule draft, Instant from, Instant to) {
+        return Timeline.between(draft, Map.of(), store.vacation(creatorId), from, to);
     }
 
     /** Every schedule's occurrences starting between {@code from} and {@code to}, by start. */

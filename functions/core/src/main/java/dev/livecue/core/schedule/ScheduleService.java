@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.livecue.core.auth.SecretTokens;
-import dev.livecue.core.creator.Creator;
 import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
+import dev.livecue.core.reminder.Reminder;
 import dev.livecue.core.reminder.ReminderPlanner;
 import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.core.validation.Violations;
@@ -44,16 +44,28 @@ public class ScheduleService {
     }
 
     public ScheduleDetails create(String creatorId, NewSchedule request) {
-        if (request == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        Creator creator = creators.get(creatorId);
         Instant now = clock.instant();
-        ScheduleRules.Valid valid = ScheduleRules.validate(new Violations(), request, creator, now, true);
-        Schedule schedule = schedule(SecretTokens.id("sch_"), valid, now, now, 1);
+        Schedule schedule = schedule(SecretTokens.id("sch_"), validNew(creatorId, request, now), now, now, 1);
         store.put(creatorId, schedule, Optional.empty(), now);
         planner.plan(creatorId, schedule, now);
         return details(creatorId, schedule, now, false);
+    }
+
+    /**
+     * What {@link #create} would answer (the same rules, next occurrences and warnings), without storing anything:
+     * the app calls it as the creator types. The draft has no id, so its occurrences have none either.
+     */
+    public ScheduleDetails preview(String creatorId, NewSchedule request) {
+        Instant now = clock.instant();
+        Schedule draft = schedule(null, validNew(creatorId, request, now), null, null, 0);
+        return details(draft, occurrences.draft(creatorId, draft, now, now.plus(NEXT_WINDOW)), now, null);
+    }
+
+    private ScheduleRules.Valid validNew(String creatorId, NewSchedule request, Instant now) {
+        if (request == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        return ScheduleRules.validate(new Violations(), request, creators.get(creatorId), now, true);
     }
 
     public Page<ScheduleDetails> list(String creatorId, PageRequest page) {
@@ -104,11 +116,15 @@ public class ScheduleService {
     }
 
     private ScheduleDetails details(String creatorId, Schedule schedule, Instant now, boolean withReminders) {
-        List<Occurrence> next = occurrences.between(creatorId, schedule, now, now.plus(NEXT_WINDOW)).stream()
-                .limit(NEXT_SHOWN).toList();
-        Optional<Occurrence> firstUpcoming = next.stream().filter(o -> o.status().upcoming()).findFirst();
-        return new ScheduleDetails(schedule, next, ScheduleWarnings.all(schedule, firstUpcoming, now),
+        return details(schedule, occurrences.between(creatorId, schedule, now, now.plus(NEXT_WINDOW)), now,
                 withReminders ? planner.pending(creatorId, schedule.id(), now) : null);
+    }
+
+    private static ScheduleDetails details(Schedule schedule, List<Occurrence> upcoming, Instant now,
+            List<Reminder> pendingReminders) {
+        List<Occurrence> next = upcoming.stream().limit(NEXT_SHOWN).toList();
+        Optional<Occurrence> firstUpcoming = next.stream().filter(o -> o.status().upcoming()).findFirst();
+        return new ScheduleDetails(schedule, next, ScheduleWarnings.all(schedule, firstUpcoming, now), pendingReminders);
     }
 
     private static Schedule schedule(String id, ScheduleRules.Valid valid, Instant createdAt, Instant now, long version) {

@@ -58,7 +58,9 @@ public final class Timeline {
             cancelledBy = Occurrence.BY_VACATION;
         }
         Instant at = start.toInstant();
-        return new Occurrence(OccurrenceIds.of(schedule.id(), planned.toLocalDate()), schedule.id(), schedule.title(), at,
+        // a draft (a previewed schedule) has no id yet, and so its occurrences have none
+        String id = schedule.id() == null ? null : OccurrenceIds.of(schedule.id(), planned.toLocalDate());
+        return new Occurrence(id, schedule.id(), schedule.title(), at,
                 at.plus(schedule.duration()), start.toLocalDateTime().toString(), start.getZone().getId(),
                 schedule.durationMinutes(), status, moved ? planned.toInstant() : null, cancelledBy);
     }

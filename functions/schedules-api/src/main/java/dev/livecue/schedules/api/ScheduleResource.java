@@ -51,6 +51,16 @@ public class ScheduleResource {
                 .entity(created).build();
     }
 
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check a schedule without saving it: the same rules, next occurrences and warnings as creating it",
+            description = "200 with what POST /v1/schedules would answer, minus the ids; 400 naming each invalid field. "
+                    + "Nothing is stored, so an app can call it as the creator types.")
+    public ScheduleDetails preview(NewSchedule request) {
+        return schedules.preview(caller.creatorId(), request);
+    }
+
     @GET
     @Operation(summary = "List the creator's schedules")
     public Page<ScheduleDetails> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
