@@ -35,7 +35,8 @@ export function onUnauthorized(listener) {
 /**
  * Calls the API. `query` values that are null or undefined are left out. POSTs carry an Idempotency-Key (one per
  * call, or the caller's own for a user action that may be retried), so a retry on a flaky connection never
- * creates a second schedule or ends a live twice.
+ * creates a second schedule or ends a live twice. `idempotencyKey: null` sends none, for POSTs that change
+ * nothing (a preview), so they leave no idempotency record behind.
  */
 export async function request(method, path, { body, query, idempotencyKey, apiKey = storedKey(), raw = false,
                                               signal } = {}) {
@@ -46,7 +47,7 @@ export async function request(method, path, { body, query, idempotencyKey, apiKe
   const headers = { Accept: 'application/json, application/problem+json' };
   if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method === 'POST') headers['Idempotency-Key'] = idempotencyKey ?? crypto.randomUUID();
+  if (method === 'POST' && idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey ?? crypto.randomUUID();
 
   let response;
   try {

@@ -198,7 +198,7 @@ export async function render(view, { api, me, navigate }) {
     previewing = new AbortController();
     if (!title.value.trim()) return;
     try {
-      const details = await api.post('/v1/schedules/preview', body(), { signal: previewing.signal });
+      const details = await api.post('/v1/schedules/preview', body(), { signal: previewing.signal, idempotencyKey: null });
       clearProblem(form);
       showWarnings(details.warnings);
       showDates(details);
