@@ -50,7 +50,9 @@ function isoDateIn(instant, timeZone) {
 export async function render(view, { api, params }) {
   let weeks = PERIODS.includes(Number(params.weeks)) ? Number(params.weeks) : PERIODS[0];
   let loading = 0;
-  const body = h('div', { id: 'insights-body', 'aria-live': 'polite' });
+  const body = h('div', { id: 'insights-body' });
+  // a short announcement for screen readers instead of reading out every chart again after a switch
+  const status = h('p', { class: 'visually-hidden', role: 'status' });
   const toggle = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Period' },
     ...PERIODS.map((count) => h('button', { type: 'button', id: `period-${count}`, 'aria-pressed': String(count === weeks),
       onclick: () => choose(count) }, `${count} weeks`)));
@@ -68,17 +70,22 @@ export async function render(view, { api, params }) {
     const ticket = ++loading;
     body.setAttribute('aria-busy', 'true');
     body.replaceChildren(h('p', { class: 'muted', id: 'insights-loading' }, 'Loading your numbers…'));
+    status.textContent = 'Loading your numbers…';
     try {
       const analytics = await api.get('/v1/analytics', { query: { weeks } });
-      if (ticket === loading) body.replaceChildren(...content(api, analytics, weeks));
+      if (ticket !== loading) return;
+      body.replaceChildren(...content(api, analytics, weeks));
+      status.textContent = `Showing the last ${weeks} weeks.`;
     } catch (problem) {
-      if (ticket === loading) body.replaceChildren(loadFailed(problem, load));
+      if (ticket !== loading) return;
+      body.replaceChildren(loadFailed(problem, load));
+      status.textContent = '';
     } finally {
       if (ticket === loading) body.removeAttribute('aria-busy');
     }
   }
 
-  view.replaceChildren(h('h2', {}, 'Insights'), toggle, body);
+  view.replaceChildren(h('h2', {}, 'Insights'), toggle, status, body);
   await load();
   return () => { loading += 1; };
 }
