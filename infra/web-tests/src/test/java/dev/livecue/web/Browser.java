@@ -168,6 +168,14 @@ public final class Browser implements AutoCloseable {
         wait.withMessage(() -> "waiting until " + description).until(ignored -> condition.getAsBoolean());
     }
 
+    /** Fails unless the page fits the phone's width: no horizontal scrolling. */
+    public void assertFitsThePhoneWidth() {
+        long scrollWidth = (Long) script("return document.documentElement.scrollWidth");
+        if (scrollWidth > WIDTH) {
+            throw new AssertionError("no horizontal scrolling at " + WIDTH + " px: scrollWidth is " + scrollWidth);
+        }
+    }
+
     /** Runs JavaScript in the page and returns its result (numbers come back as Long or Double). */
     public Object script(String javaScript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javaScript, arguments);

@@ -33,7 +33,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -131,7 +130,7 @@ class InsightsScreenIT {
 
         // connection: the planned live's three poor checks in a row were an incident
         assertEquals("1 of your 5 lives had connection trouble.", browser.driver().findElement(By.id("connection-summary")).getText());
-        assertFitsThePhoneWidth(browser);
+        browser.assertFitsThePhoneWidth();
         browser.script("document.getElementById('hours-title').scrollIntoView()");
         browser.screenshot("insights");
 
@@ -139,7 +138,7 @@ class InsightsScreenIT {
         browser.driver().findElement(By.id("period-12")).click();
 
         // THEN the range is 12 weeks: 12 bars, the first one 11 weeks before this week, the same lives in them
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage("12 weekly bars").until(d -> bars(browser) == 12);
+        browser.waitUntil("12 weekly bars are drawn", () -> bars(browser) == 12);
         assertEquals("true", browser.driver().findElement(By.id("period-12")).getAttribute("aria-pressed"));
         assertEquals("false", browser.driver().findElement(By.id("period-4")).getAttribute("aria-pressed"));
         JsonPath twelveWeeks = analytics(browser, key, 12);
@@ -155,8 +154,8 @@ class InsightsScreenIT {
             browser.driver().findElement(By.id("download-csv")).click();
 
             // THEN a file named after the 12 weeks holds a header and one row per seeded live
-            Path csv = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage("the CSV download in " + downloads)
-                    .until(d -> finishedDownload(downloads));
+            browser.waitUntil("the CSV is downloaded into " + downloads, () -> finishedDownload(downloads) != null);
+            Path csv = finishedDownload(downloads);
             String name = csv.getFileName().toString();
             assertTrue(name.startsWith("livecue-sessions-" + thisWeek.minusWeeks(11) + "-"), name);
             assertTrue(name.equals("livecue-sessions-" + thisWeek.minusWeeks(11) + "-" + LocalDate.now(BERLIN) + ".csv")
@@ -267,8 +266,4 @@ class InsightsScreenIT {
         return format.format(value);
     }
 
-    private static void assertFitsThePhoneWidth(Browser browser) {
-        long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth");
-        assertTrue(scrollWidth <= Browser.WIDTH, "no horizontal scrolling at " + Browser.WIDTH + " px: scrollWidth is " + scrollWidth);
-    }
 }

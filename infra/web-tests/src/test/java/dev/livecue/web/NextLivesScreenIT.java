@@ -38,9 +38,6 @@ class NextLivesScreenIT {
     @Test
     void showsPlannedLivesWithCountdowns_skipsOne_setsAVacation_andLinksTheFeed(Browser browser) {
         // GIVEN a weekly live at 19:00 Berlin time, four times from tomorrow
-        browser.open("");
-        browser.waitFor(By.cssSelector("form#sign-in input[name=apiKey]"));
-        browser.screenshot("sign-in");
         String key = browser.createCreator("{\"handle\":\"nextlives\",\"displayName\":\"Night Owl\",\"timeZone\":\"Europe/Berlin\"}");
         LocalDate first = LocalDate.now(BERLIN).plusDays(1);
         List<String> planned = api(browser, key).body(Map.of("title", "Weekly Q&A", "start", first + "T19:00", "timeZone", "Europe/Berlin",
@@ -49,6 +46,7 @@ class NextLivesScreenIT {
         assertEquals(4, planned.size());
 
         // WHEN the creator signs in (Next lives is the start screen)
+        browser.open("");
         browser.signIn(key);
 
         // THEN every planned live is listed at its start with a countdown
@@ -95,6 +93,7 @@ class NextLivesScreenIT {
         browser.waitForText(By.id("vacation-current"), "Off from " + from + " to " + from.plusDays(10));
         lives = occurrences(browser, 4);
         assertEquals(List.of("Skipped", "", "Vacation", "Vacation"), lives.stream().map(NextLivesScreenIT::badge).toList());
+        browser.assertFitsThePhoneWidth();
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("next");
 
@@ -111,8 +110,7 @@ class NextLivesScreenIT {
     /** Waits for the list to show that many lives (it is re-rendered after each change) and answers them. */
     private static List<WebElement> occurrences(Browser browser, int count) {
         By items = By.cssSelector("#occurrences li.occurrence");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage(count + " lives listed")
-                .until(ExpectedConditions.numberOfElementsToBe(items, count));
+        browser.waitUntil(count + " lives are listed", () -> browser.driver().findElements(items).size() == count);
         return browser.driver().findElements(items);
     }
 
