@@ -168,6 +168,16 @@ public final class Browser implements AutoCloseable {
         wait.withMessage(() -> "waiting until " + description).until(ignored -> condition.getAsBoolean());
     }
 
+    /**
+     * Scrolls the element to the middle of the screen, clear of the sticky top bar and the tab bar (where a plain
+     * click could land on them), and clicks it, as a thumb would after scrolling.
+     */
+    public void tap(By locator) {
+        WebElement element = waitFor(locator);
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     /** Fails unless the page fits the phone's width: no horizontal scrolling. */
     public void assertFitsThePhoneWidth() {
         long scrollWidth = (Long) script("return document.documentElement.scrollWidth");

@@ -131,11 +131,12 @@ class InsightsScreenIT {
         // connection: the planned live's three poor checks in a row were an incident
         assertEquals("1 of your 5 lives had connection trouble.", browser.driver().findElement(By.id("connection-summary")).getText());
         browser.assertFitsThePhoneWidth();
-        browser.script("document.getElementById('hours-title').scrollIntoView()");
+        // the charts below the sticky top bar for the README
+        browser.script("window.scrollTo(0, document.getElementById('hours-title').getBoundingClientRect().top + window.scrollY - 90)");
         browser.screenshot("insights");
 
         // WHEN the creator switches to 12 weeks
-        browser.driver().findElement(By.id("period-12")).click();
+        browser.tap(By.id("period-12"));
 
         // THEN the range is 12 weeks: 12 bars, the first one 11 weeks before this week, the same lives in them
         browser.waitUntil("12 weekly bars are drawn", () -> bars(browser) == 12);
@@ -151,7 +152,7 @@ class InsightsScreenIT {
         Path downloads = Files.createTempDirectory("livecue-downloads-");
         try {
             browser.driver().executeCdpCommand("Browser.setDownloadBehavior", Map.<String, Object>of("behavior", "allow", "downloadPath", downloads.toString()));
-            browser.driver().findElement(By.id("download-csv")).click();
+            browser.tap(By.id("download-csv"));
 
             // THEN a file named after the 12 weeks holds a header and one row per seeded live
             browser.waitUntil("the CSV is downloaded into " + downloads, () -> finishedDownload(downloads) != null);
@@ -180,7 +181,7 @@ class InsightsScreenIT {
 
         browser.waitForText(By.id("insights-empty"), "Go live to see your numbers");
         assertTrue(browser.driver().findElements(By.id("download-csv")).isEmpty(), "nothing to download");
-        browser.driver().findElement(By.id("period-12")).click();
+        browser.tap(By.id("period-12"));
         browser.waitForText(By.id("insights-empty"), "No lives in the last 12 weeks yet.");
     }
 

@@ -34,6 +34,7 @@ class NextLivesScreenIT {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** How Chromium's date field takes typed digits in en-US: month, day, year. */
     private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("MMddyyyy", Locale.US);
+    private static final By SET_VACATION = By.xpath("//form[@id='vacation']//button[normalize-space()='Set vacation']");
 
     @Test
     void showsPlannedLivesWithCountdowns_skipsOne_setsAVacation_andLinksTheFeed(Browser browser) {
@@ -75,7 +76,7 @@ class NextLivesScreenIT {
         WebElement toField = browser.driver().findElement(By.cssSelector("form#vacation input[name=to]"));
         fromField.sendKeys(from.format(TYPED_DATE));
         toField.sendKeys(from.minusDays(3).format(TYPED_DATE));
-        browser.driver().findElement(By.xpath("//form[@id='vacation']//button[normalize-space()='Set vacation']")).click();
+        browser.tap(SET_VACATION);
 
         // THEN the API's problem is shown beside the last day, with both dates as typed
         WebElement toError = browser.waitFor(By.id(toField.getAttribute("id") + "-error"));
@@ -87,7 +88,7 @@ class NextLivesScreenIT {
         // WHEN the last day is fixed: two weeks covering the third and fourth lives
         toField.sendKeys(from.plusDays(10).format(TYPED_DATE));
         assertEquals(from.plusDays(10).toString(), toField.getAttribute("value"));
-        browser.driver().findElement(By.xpath("//form[@id='vacation']//button[normalize-space()='Set vacation']")).click();
+        browser.tap(SET_VACATION);
 
         // THEN those two are badged "Vacation", the skipped one stays skipped, the second is still planned
         browser.waitForText(By.id("vacation-current"), "Off from " + from + " to " + from.plusDays(10));
