@@ -36,15 +36,17 @@ export function onUnauthorized(listener) {
  * Calls the API. `query` values that are null or undefined are left out. POSTs carry an Idempotency-Key (one per
  * call, or the caller's own for a user action that may be retried), so a retry on a flaky connection never
  * creates a second schedule or ends a live twice. `idempotencyKey: null` sends none, for POSTs that change
- * nothing (a preview), so they leave no idempotency record behind.
+ * nothing (a preview), so they leave no idempotency record behind. `raw: true` answers the Response itself, e.g.
+ * for a download (with `accept: 'text/csv'`).
  */
 export async function request(method, path, { body, query, idempotencyKey, apiKey = storedKey(), raw = false,
-                                              signal } = {}) {
+                                              signal, accept = 'application/json' } = {}) {
   const url = new URL(path, location.origin);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== null && value !== undefined && value !== '') url.searchParams.set(name, value);
   }
-  const headers = { Accept: 'application/json, application/problem+json' };
+  // problems come as problem+json whatever was asked for (`accept: 'text/csv'` for a download)
+  const headers = { Accept: `${accept}, application/problem+json` };
   if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method === 'POST' && idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey ?? crypto.randomUUID();

@@ -55,12 +55,14 @@ async function route() {
     if (link.hasAttribute('aria-current')) link.setAttribute('aria-current', 'page');
   }
   document.title = `${SCREENS[name]} · Livecue`;
-  view.replaceChildren();
+  // each render fills its own element: a screen left before its data arrived fills a detached one, never the next
+  const screenView = document.createElement('div');
+  view.replaceChildren(screenView);
   view.setAttribute('aria-busy', 'true');
   try {
     const screen = await import(`./screens/${name}.js`);
     if (ticket !== rendering) return;
-    const result = await screen.render(view, { api, me, params: routeParams(), navigate, refreshMe });
+    const result = await screen.render(screenView, { api, me, params: routeParams(), navigate, refreshMe });
     if (ticket === rendering) cleanup = typeof result === 'function' ? result : null;
     else if (typeof result === 'function') result();
   } catch (problem) {

@@ -3,11 +3,20 @@
 
 /** h('button', {class: 'primary', onclick}, 'Save') -> an element; null/false children are skipped. */
 export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
+  return fill(document.createElement(tag), attributes, children);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** h() for charts: svg('rect', {x: 0, y: 0, width: 10, height: 20}) -> an element in the SVG namespace. */
+export function svg(tag, attributes = {}, ...children) {
+  return fill(document.createElementNS(SVG_NS, tag), attributes, children);
+}
+
+function fill(element, attributes, children) {
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
-    else if (name === 'class') element.className = value;
     else if (name === 'dataset') Object.assign(element.dataset, value);
     else if (value === true) element.setAttribute(name, '');
     else element.setAttribute(name, value);

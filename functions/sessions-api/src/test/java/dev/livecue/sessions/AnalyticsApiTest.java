@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
@@ -160,6 +161,50 @@ class AnalyticsApiTest {
         assertEquals(perWeek.keySet().stream().map(LocalDate::toString).toList(), a.getList("weekly.weekStart"));
         assertEquals(new ArrayList<>(perWeek.values()), a.getList("weekly.sessions"));
         assertEquals(0, a.getInt("connection.sessionsWithIncidents"));
+
+        // and each week's own punctuality, for a chart drawn week by week
+        Map<LocalDate, List<Integer>> delaysPerWeek = new TreeMap<>();
+        perWeek.keySet().forEach(w -> delaysPerWeek.put(w, new ArrayList<>()));
+        seeded.stream().filter(s -> s.delay() != null).forEach(s -> delaysPerWeek.get(s.start().atZone(LA).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).add(s.delay()));
+        int week = 0;
+        for (List<Integer> inWeek : delaysPerWeek.values()) {
+            String path = "weekly[" + week++ + "].punctuality.";
+            assertEquals(inWeek.size(), a.getInt(path + "scheduledSessions"), path);
+            if (inWeek.isEmpty()) {
+                assertNull(a.get(path + "onTimeRate"), path);
+            } else {
+                assertClose(inWeek.stream().filter(d -> d <= 5).count() / (double) inWeek.size(), a.getDouble(path + "onTimeRate"), 0.0005);
+            }
+        }
+
+        // every slot for the weekday x hour grid, Monday first and by hour, the best five among them
+        List<Object[]> grid = best.stream().sorted(Comparator.<Object[], DayOfWeek>comparing(o -> DayOfWeek.valueOf(((String) o[0]).toUpperCase(Locale.ROOT)))
+                .thenComparingInt(o -> (int) o[1])).toList();
+        assertEquals(grid.stream().map(o -> o[0] + "@" + o[1]).toList(),
+                a.getList("slots", Map.class).stream().map(m -> m.get("weekday") + "@" + m.get("hour")).toList());
+        assertEquals(grid.stream().map(o -> o[2]).toList(), a.getList("slots.sessions"));
+    }
+
+    @Test
+    void analytics_shouldCoverTheLastWholeWeeksInTheCreatorsZone_whenAskedForWeeks() {
+        // GIVEN a Wednesday noon in Los Angeles, three weeks after the end of daylight saving time
+        clock.pin(Instant.parse("2026-11-18T20:00:00Z"));
+        TestCreator creator = Api.newCreator(creators, "America/Los_Angeles", "en-US");
+
+        // WHEN / THEN 4 weeks start on Monday 2026-10-26 at midnight Pacific Daylight Time and end now
+        creator.request().get("/v1/analytics?weeks=4").then().statusCode(200)
+                .body("from", equalTo("2026-10-26T07:00:00Z"))
+                .body("to", equalTo("2026-11-18T20:00:00Z"))
+                .body("weekly.weekStart", equalTo(List.of("2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16")));
+        creator.request().get("/v1/analytics?weeks=1").then().statusCode(200).body("from", equalTo("2026-11-16T08:00:00Z"));
+        creator.request().get("/v1/analytics/sessions.csv?weeks=12").then().statusCode(200).contentType(startsWith("text/csv"));
+        for (String bad : List.of("0", "53", "four", "-1", "1.5")) {
+            creator.request().get("/v1/analytics?weeks=" + bad).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("weeks"));
+        }
+        creator.request().get("/v1/analytics?weeks=4&from=2026-10-01T00:00:00Z").then().statusCode(400)
+                .body("errors[0].field", equalTo("weeks"));
     }
 
     @Test
@@ -195,7 +240,8 @@ class AnalyticsApiTest {
                 + "2026-09-02T19:03,America/Los_Angeles,2026-09-03T03:03:00Z,60,3,planned,42,0,5,0,0,0,0,true,2026-12-02T03:03:00Z",
                 lines[1]);
         creator.request().get("/v1/analytics?from=2026-09-01T00:00:00Z&to=2026-09-10T00:00:00Z")
-                .then().statusCode(200).body("connection.sessionsWithIncidents", equalTo(1));
+                .then().statusCode(200).body("connection.sessionsWithIncidents", equalTo(1))
+                .body("weekly.find { it.weekStart == '2026-08-31' }.sessionsWithIncidents", equalTo(1));
     }
 
     @Test

@@ -14,7 +14,7 @@ class AppShellIT {
     void signsInWithAPastedKeyAndSignsOutForgettingIt(Browser browser) {
         browser.open("");
         browser.waitFor(By.cssSelector("form#sign-in input[name=apiKey]"));
-        assertFitsThePhoneWidth(browser);
+        browser.assertFitsThePhoneWidth();
         browser.screenshot("sign-in");
 
         browser.signIn(browser.createCreator("{\"handle\":\"shell\",\"timeZone\":\"Europe/Berlin\"}"));
@@ -22,17 +22,12 @@ class AppShellIT {
             browser.waitFor(By.cssSelector("nav a[href='" + route + "']"));
         }
         assertTrue(browser.driver().findElement(By.cssSelector("main#view")).isDisplayed(), "the main view is shown once signed in");
-        assertFitsThePhoneWidth(browser);
+        browser.assertFitsThePhoneWidth();
 
         browser.driver().findElement(By.cssSelector("button#sign-out")).click();
         browser.waitFor(By.cssSelector("form#sign-in input[name=apiKey]"));
         assertEquals(0L, browser.script("return localStorage.length"), "sign-out leaves nothing in localStorage");
         browser.open("");
         browser.waitFor(By.cssSelector("form#sign-in input[name=apiKey]"));
-    }
-
-    private static void assertFitsThePhoneWidth(Browser browser) {
-        long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth");
-        assertTrue(scrollWidth <= Browser.WIDTH, "no horizontal scrolling at " + Browser.WIDTH + " px: scrollWidth is " + scrollWidth);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Analytics(Instant from, Instant to, String timeZone, int sessions, double hoursLive,
         Double avgDurationMinutes, Double avgPeakViewers, long newFollowers, Double followersPerHour,
-        Punctuality punctuality, Consistency consistency, List<Slot> bestSlots, List<Week> weekly,
+        Punctuality punctuality, Consistency consistency, List<Slot> bestSlots, List<Slot> slots, List<Week> weekly,
         Connection connection) {
 
     /** How close to the planned start the scheduled lives began; on time is at most {@code onTimeToleranceMinutes} late. */
@@ -26,8 +26,12 @@ public record Analytics(Instant from, Instant to, String timeZone, int sessions,
     public record Slot(String weekday, int hour, int sessions, double avgPeakViewers) {
     }
 
-    /** One Monday-to-Sunday week in the creator's time zone. */
-    public record Week(LocalDate weekStart, int sessions, double hoursLive, long newFollowers, Double avgPeakViewers) {
+    /**
+     * One Monday-to-Sunday week in the creator's time zone, with the punctuality and connection figures of its own
+     * sessions, so a chart can draw any of them week by week.
+     */
+    public record Week(LocalDate weekStart, int sessions, double hoursLive, long newFollowers, Double avgPeakViewers,
+            Punctuality punctuality, int sessionsWithIncidents) {
     }
 
     public record Connection(int sessionsWithIncidents) {

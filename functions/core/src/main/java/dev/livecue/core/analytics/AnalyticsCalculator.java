@@ -36,6 +36,8 @@ public final class AnalyticsCalculator {
     public static final int ON_TIME_TOLERANCE_MINUTES = 5;
     /** How many of the best weekday-and-hour slots are reported. */
     public static final int BEST_SLOTS = 5;
+    /** Slot weekdays are lower-case day names; Monday first, as the weeks are. */
+    private static final Comparator<String> BY_WEEKDAY = Comparator.comparing(day -> DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)));
 
     private AnalyticsCalculator() {
     }
@@ -50,13 +52,15 @@ public final class AnalyticsCalculator {
     public static Analytics compute(Instant from, Instant to, ZoneId zone, List<Session> sessions,
             List<String> occurrenceStatuses, Set<String> sessionsWithIncidents) {
         Totals totals = Totals.of(sessions);
+        List<Slot> slots = slots(sessions, zone);
         return new Analytics(from, to, zone.getId(), sessions.size(), round(totals.hours, 2),
                 totals.ended == 0 ? null : round(totals.hours * 60 / totals.ended, 1),
                 totals.avgPeakViewers(), totals.newFollowers,
                 totals.statsHours == 0 ? null : round(totals.newFollowers / totals.statsHours, 2),
-                punctuality(sessions), consistency(occurrenceStatuses), bestSlots(sessions, zone),
-                weekly(from, to, zone, sessions),
-                new Connection((int) sessions.stream().filter(s -> sessionsWithIncidents.contains(s.id())).count()));
+                punctuality(sessions), consistency(occurrenceStatuses), bestSlots(slots),
+                slots.stream().sorted(Comparator.comparing(Slot::weekday, BY_WEEKDAY).thenComparingInt(Slot::hour)).toList(),
+                weekly(from, to, zone, sessions, sessionsWithIncidents),
+                new Connection(withIncidents(sessions, sessionsWithIncidents)));
     }
 
     /**
@@ -110,23 +114,30 @@ public final class AnalyticsCalculator {
         }
     }
 
-    private static List<Slot> bestSlots(List<Session> sessions, ZoneId zone) {
+    /** Every weekday and local hour in which a closed live started, with the average peak of those lives. */
+    private static List<Slot> slots(List<Session> sessions, ZoneId zone) {
         Map<SlotKey, List<Session>> bySlot = sessions.stream()
                 .filter(s -> s.endedAt() != null && s.stats() != null)
                 .collect(Collectors.groupingBy(s -> SlotKey.of(s.startedAt(), zone)));
-        Comparator<Map.Entry<SlotKey, Double>> best = Comparator.comparing(Map.Entry<SlotKey, Double>::getValue).reversed();
         return bySlot.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), Totals.of(e.getValue()).avgPeakViewers()))
-                .sorted(best.thenComparing(e -> -bySlot.get(e.getKey()).size())
-                        .thenComparing(e -> e.getKey().weekday())
-                        .thenComparing(e -> e.getKey().hour()))
-                .limit(BEST_SLOTS)
                 .map(e -> new Slot(e.getKey().weekday().name().toLowerCase(Locale.ROOT), e.getKey().hour(),
-                        bySlot.get(e.getKey()).size(), e.getValue()))
+                        e.getValue().size(), Totals.of(e.getValue()).avgPeakViewers()))
                 .toList();
     }
 
-    private static List<Week> weekly(Instant from, Instant to, ZoneId zone, List<Session> sessions) {
+    /** The best slots by average peak; ties: more sessions, then earlier in the week and in the day. */
+    private static List<Slot> bestSlots(List<Slot> slots) {
+        return slots.stream()
+                .sorted(Comparator.comparingDouble(Slot::avgPeakViewers).reversed()
+                        .thenComparing(Comparator.comparingInt(Slot::sessions).reversed())
+                        .thenComparing(Slot::weekday, BY_WEEKDAY)
+                        .thenComparingInt(Slot::hour))
+                .limit(BEST_SLOTS)
+                .toList();
+    }
+
+    private static List<Week> weekly(Instant from, Instant to, ZoneId zone, List<Session> sessions,
+            Set<String> sessionsWithIncidents) {
         Map<LocalDate, List<Session>> byWeek = new TreeMap<>(sessions.stream()
                 .collect(Collectors.groupingBy(s -> weekStart(s.startedAt(), zone))));
         List<Week> weeks = new ArrayList<>();
@@ -134,9 +145,14 @@ public final class AnalyticsCalculator {
         for (LocalDate week = weekStart(from, zone); !week.isAfter(last); week = week.plusWeeks(1)) {
             List<Session> in = byWeek.getOrDefault(week, List.of());
             Totals t = Totals.of(in);
-            weeks.add(new Week(week, in.size(), round(t.hours, 2), t.newFollowers, t.avgPeakViewers()));
+            weeks.add(new Week(week, in.size(), round(t.hours, 2), t.newFollowers, t.avgPeakViewers(), punctuality(in),
+                    withIncidents(in, sessionsWithIncidents)));
         }
         return weeks;
+    }
+
+    private static int withIncidents(List<Session> sessions, Set<String> sessionsWithIncidents) {
+        return (int) sessions.stream().filter(s -> sessionsWithIncidents.contains(s.id())).count();
     }
 
     private static LocalDate weekStart(Instant instant, ZoneId zone) {

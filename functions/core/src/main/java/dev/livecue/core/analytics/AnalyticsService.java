@@ -1,8 +1,11 @@
 package dev.livecue.core.analytics;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,7 @@ import dev.livecue.core.session.SessionStats;
 import dev.livecue.core.session.Window;
 import dev.livecue.core.store.ConnectionStore;
 import dev.livecue.core.store.SessionStore;
+import dev.livecue.core.validation.Violations;
 
 /** A creator's numbers over a window, and the same sessions as CSV for spreadsheets. */
 @ApplicationScoped
@@ -25,6 +29,9 @@ public class AnalyticsService {
             "localStart", "timeZone", "endedAt", "durationMinutes", "delayMinutes", "endReason", "peakViewers",
             "uniqueViewers", "newFollowers", "comments", "likes", "shares", "gifts", "connectionIncident",
             "replayAvailableUntil");
+
+    /** At most a year of whole weeks, like any window. */
+    static final int MAX_WEEKS = 52;
 
     private final SessionStore sessions;
     private final PlannedLives planned;
@@ -41,9 +48,13 @@ public class AnalyticsService {
         this.clock = clock;
     }
 
-    public Analytics analytics(String creatorId, String from, String to) {
-        Window window = Window.parse(from, to, clock.instant());
+    /**
+     * The numbers over {@code [from, to)}, or, with {@code weeks}, over the last that many Monday-to-Sunday weeks
+     * in the creator's time zone up to now (this week so far included): what a chart of whole weeks asks for.
+     */
+    public Analytics analytics(String creatorId, String from, String to, String weeks) {
         ZoneId zone = ZoneId.of(creators.get(creatorId).timeZone());
+        Window window = window(from, to, weeks, zone);
         // the occurrence list includes its upper bound, the window does not
         List<String> statuses = planned.between(creatorId, window.from(), window.to().minusMillis(1)).stream()
                 .map(o -> o.status().json()).toList();
@@ -52,9 +63,9 @@ public class AnalyticsService {
     }
 
     /** One row per session that started in the window, by start; times in UTC plus the local start in the creator's zone. */
-    public String csv(String creatorId, String from, String to) {
-        Window window = Window.parse(from, to, clock.instant());
+    public String csv(String creatorId, String from, String to, String weeks) {
         ZoneId zone = ZoneId.of(creators.get(creatorId).timeZone());
+        Window window = window(from, to, weeks, zone);
         Set<String> withIncidents = connections.sessionsWithIncidents(creatorId);
         List<List<Object>> rows = new ArrayList<>();
         for (Session s : sessions.all(creatorId, window.from(), window.to())) {
@@ -77,6 +88,25 @@ public class AnalyticsService {
             rows.add(row);
         }
         return SpreadsheetCsv.write(CSV_HEADER, rows);
+    }
+
+    private Window window(String from, String to, String weeks, ZoneId zone) {
+        Instant now = clock.instant();
+        if (isEmpty(weeks)) {
+            return Window.parse(from, to, now);
+        }
+        Violations v = new Violations();
+        v.check(isEmpty(from) && isEmpty(to), "weeks", "cannot be combined with from or to");
+        Integer count = weeks.matches("\\d{1,2}") ? Integer.valueOf(weeks) : null;
+        v.check(count != null && count >= 1 && count <= MAX_WEEKS, "weeks", "must be a whole number from 1 to " + MAX_WEEKS);
+        v.throwIfAny();
+        LocalDate firstMonday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(count - 1L);
+        return new Window(firstMonday.atStartOfDay(zone).toInstant(), now);
+    }
+
+    private static boolean isEmpty(String parameter) {
+        return parameter == null || parameter.isEmpty();
     }
 
     private static String text(Instant instant) {
