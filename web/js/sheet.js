@@ -6,10 +6,11 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 
 /**
  * Opens a sheet with `children`, labelled by the element id `labelledBy` (its heading, which gets focus first).
- * `onEscape` runs when the creator presses Escape (leave it out to ignore Escape). Returns `close()`.
+ * `onEscape` runs when the creator presses Escape (leave it out to ignore Escape). Focus goes back to `returnTo`
+ * on close (default: what had focus; pass the opening button when it is disabled while the sheet loads).
+ * Returns `close()`.
  */
-export function openSheet({ id, labelledBy, onEscape }, ...children) {
-  const opener = document.activeElement;
+export function openSheet({ id, labelledBy, onEscape, returnTo = document.activeElement }, ...children) {
   const sheet = h('div', { class: 'sheet', id, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': labelledBy },
     ...children);
   const backdrop = h('div', { class: 'sheet-backdrop' }, sheet);
@@ -39,8 +40,9 @@ export function openSheet({ id, labelledBy, onEscape }, ...children) {
   (heading ?? sheet).focus();
 
   return function close() {
+    if (!backdrop.isConnected) return;
     backdrop.remove();
     document.body.classList.remove('sheet-open');
-    if (opener?.isConnected) opener.focus();
+    if (returnTo?.isConnected) returnTo.focus();
   };
 }

@@ -205,16 +205,16 @@ export async function render(view, { api, navigate }) {
   }
 
   /** Step one of the end: the goodbye and a confirmation token. Nothing ends until confirmed. */
-  async function prepareClose() {
+  async function prepareClose(endButton) {
     try {
       const prepared = await api.post(`/v1/sessions/${session.id}/close`, { reason: 'planned' });
-      openCloseSheet(prepared);
+      openCloseSheet(prepared, endButton);
     } catch (problem) {
       toast(problem.detail || problem.title);
     }
   }
 
-  function openCloseSheet(prepared) {
+  function openCloseSheet(prepared, endButton) {
     let token = prepared.confirmationToken;
     const script = h('p', { class: 'big', id: 'goodbye-script' });
     const nextLive = h('p', { class: 'muted', id: 'goodbye-next' });
@@ -238,9 +238,10 @@ export async function render(view, { api, navigate }) {
       tokenProblem, confirm, keepLive);
     const draft = keepDraft(form, `close.${session.id}`);
 
-    const close = openSheet({ id: 'close-sheet', labelledBy: 'close-title', onEscape: () => close() },
+    const close = openSheet({ id: 'close-sheet', labelledBy: 'close-title', onEscape: () => close(), returnTo: endButton },
       h('h2', { id: 'close-title' }, 'Read this goodbye aloud'), script, nextLive, form);
     keepLive.addEventListener('click', () => close());
+    running.signal.addEventListener('abort', close); // leaving the screen (back button) takes the sheet along
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
