@@ -3,81 +3,48 @@ package dev.livecue.local;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.livecue.testing.LocalStackProcess;
 import dev.livecue.testing.WebhookReceiver;
 import io.restassured.http.ContentType;
 
 /**
  * Starts the packaged local stack exactly as the README says ({@code java -jar .../quarkus-run.jar}) and takes the
  * README's curl tour against it: the admin token it prints creates a creator, whose key reads {@code /v1/me}.
- * Then it stops the stack and checks that DynamoDB Local went with it.
+ * It also serves the companion web app at {@code /}. Then it stops the stack and checks that DynamoDB Local went
+ * with it.
  */
 class LocalStackIT {
 
-    private static final Pattern TOKEN = Pattern.compile("Admin token \\(generated[^)]*\\): (\\S+)");
-    private static Process stack;
-    private static final List<String> output = new CopyOnWriteArrayList<>();
+    private static LocalStackProcess stack;
     private static String baseUri;
     private static String adminToken;
 
     @BeforeAll
-    static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        baseUri = "http://127.0.0.1:" + port;
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("livecue.local.jar")).redirectErrorStream(true);
-        builder.environment().remove("LIVECUE_ADMIN_TOKEN");
-        builder.environment().put("LIVECUE_PORT", Integer.toString(port));
-        builder.environment().put("LIVECUE_LOCAL_TICK", "1s");
-        stack = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        adminToken = awaitOutput(TOKEN, Duration.ofSeconds(90)).group(1);
+    static void start() {
+        stack = LocalStackProcess.startPackaged();
+        baseUri = stack.baseUri();
+        adminToken = stack.adminToken();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (stack != null && stack.isAlive()) {
-            List<ProcessHandle> children = stack.descendants().toList();
-            stack.destroy();
-            assertTrue(stack.waitFor(30, TimeUnit.SECONDS), "local stack stops on SIGTERM");
-            for (ProcessHandle child : children) {
-                child.onExit().get(30, TimeUnit.SECONDS);
-                assertFalse(child.isAlive(), "child process " + child.pid() + " left behind");
-            }
+    static void stop() {
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -135,36 +102,28 @@ class LocalStackIT {
     }
 
     @Test
+    void servesTheWebAppAtTheRoot_revalidatedAndCompressed() {
+        given().baseUri(baseUri).header("Accept-Encoding", "gzip").get("/")
+                .then().statusCode(200).contentType(startsWith("text/html")).header("Cache-Control", "no-cache")
+                .header("Content-Encoding", "gzip").body(containsString("<main id=\"view\""));
+        given().baseUri(baseUri).get("/index.html").then().statusCode(200).header("Cache-Control", "no-cache");
+        given().baseUri(baseUri).get("/no-such-file.js").then().statusCode(404).header("Cache-Control", nullValue());
+    }
+
+    @Test
     void withoutAKeyTheApiAnswersProblemJson401() {
         given().baseUri(baseUri).get("/v1/me")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
-    void dispatcherTicksOnTheScheduler() throws Exception {
-        awaitOutput(Pattern.compile("Tick \\S+Z: "), Duration.ofSeconds(30));
+    void dispatcherTicksOnTheScheduler() {
+        stack.awaitOutput(Pattern.compile("Tick \\S+Z: "), Duration.ofSeconds(30));
     }
 
     @Test
     void dynamoDbLocalRunsAsAChildProcessWithoutLeavingFilesInTheWorkingDirectory() {
-        assertFalse(stack.children().toList().isEmpty(), "DynamoDB Local runs as a child JVM");
+        assertFalse(stack.handle().children().toList().isEmpty(), "DynamoDB Local runs as a child JVM");
         assertFalse(Files.exists(Path.of("dynamodb-local-metadata.json")));
-    }
-
-    private static Matcher awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (String line : output) {
-                Matcher matcher = pattern.matcher(line);
-                if (matcher.find()) {
-                    return matcher;
-                }
-            }
-            if (!stack.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no line matching " + pattern + " within " + timeout + "; output:\n" + String.join("\n", output));
     }
 }

@@ -1,14 +1,12 @@
 package dev.livecue.core.reminder;
 
 import java.time.Instant;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.jobs.CatchUpWindows;
+import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
-import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.Keys;
 import dev.livecue.core.store.ScheduleStore;
 
@@ -22,14 +20,12 @@ public class PlanRemindersJob implements ScheduledJob {
 
     static final String NAME = "plan-reminders";
 
-    private final DueIndex due;
-    private final CatchUpWindows windows;
+    private final DueWork dueWork;
     private final ScheduleStore schedules;
     private final ReminderPlanner planner;
 
-    PlanRemindersJob(DueIndex due, CatchUpWindows windows, ScheduleStore schedules, ReminderPlanner planner) {
-        this.due = due;
-        this.windows = windows;
+    PlanRemindersJob(DueWork dueWork, ScheduleStore schedules, ReminderPlanner planner) {
+        this.dueWork = dueWork;
         this.schedules = schedules;
         this.planner = planner;
     }
@@ -46,19 +42,12 @@ public class PlanRemindersJob implements ScheduledJob {
 
     @Override
     public JobResult run(Instant now) {
-        long started = System.nanoTime();
-        CatchUpWindows.Window window = windows.open(NAME, now);
-        long planned = 0;
-        for (DueIndex.Due item : window.read(due, Keys.PLAN_PREFIX)) {
-            String creatorId = item.pk().substring(Keys.creator("").length());
-            String scheduleId = item.sk().substring(Keys.SCHEDULE_PREFIX.length());
-            var schedule = schedules.find(creatorId, scheduleId);
-            if (schedule.isPresent()) {
-                planner.plan(creatorId, schedule.get(), now);
-                planned++;
-            }
-        }
-        windows.close(window);
-        return new JobResult(NAME, Map.of("planned", planned), (System.nanoTime() - started) / 1_000_000, null);
+        return dueWork.run(NAME, Keys.PLAN_PREFIX, "planned", now, (creatorId, scheduleId, at) -> schedules
+                .find(creatorId, scheduleId)
+                .map(schedule -> {
+                    planner.plan(creatorId, schedule, at);
+                    return true;
+                })
+                .orElse(false));
     }
 }

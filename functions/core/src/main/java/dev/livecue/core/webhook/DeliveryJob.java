@@ -8,6 +8,7 @@ import dev.livecue.core.jobs.BoundedWork;
 import dev.livecue.core.jobs.CatchUpWindows;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.jobs.TickBudget;
 import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.Keys;
 
@@ -25,12 +26,14 @@ public class DeliveryJob implements ScheduledJob {
     private final CatchUpWindows windows;
     private final DeliveryEngine engine;
     private final WebhookConfig config;
+    private final TickBudget budget;
 
-    DeliveryJob(DueIndex index, CatchUpWindows windows, DeliveryEngine engine, WebhookConfig config) {
+    DeliveryJob(DueIndex index, CatchUpWindows windows, DeliveryEngine engine, WebhookConfig config, TickBudget budget) {
         this.index = index;
         this.windows = windows;
         this.engine = engine;
         this.config = config;
+        this.budget = budget;
     }
 
     @Override
@@ -49,7 +52,7 @@ public class DeliveryJob implements ScheduledJob {
         CatchUpWindows.Window window = windows.open(NAME, now);
         DeliveryEngine.Pass pass = engine.pass();
         BoundedWork.Result result = BoundedWork.run(NAME, window.read(index, Keys.DELIVERY_PREFIX),
-                config.concurrency(), config.tickBudget(),
+                config.concurrency(), budget.left(now),
                 due -> pass.deliver(due.pk(), due.sk()).map(Outcome::json).orElse("notOurs"));
         if (result.complete()) {
             windows.close(window);

@@ -13,6 +13,7 @@ import dev.livecue.core.jobs.BoundedWork;
 import dev.livecue.core.jobs.CatchUpWindows;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
+import dev.livecue.core.jobs.TickBudget;
 import dev.livecue.core.store.DeliveryStore;
 import dev.livecue.core.store.DueIndex;
 import dev.livecue.core.store.EventStore;
@@ -35,17 +36,17 @@ public class FanOutJob implements ScheduledJob {
     private final SubscriptionStore subscriptions;
     private final DeliveryStore deliveries;
     private final Messages messages;
-    private final WebhookConfig config;
+    private final TickBudget budget;
 
     FanOutJob(DueIndex index, CatchUpWindows windows, EventStore events, SubscriptionStore subscriptions,
-            DeliveryStore deliveries, Messages messages, WebhookConfig config) {
+            DeliveryStore deliveries, Messages messages, TickBudget budget) {
         this.index = index;
         this.windows = windows;
         this.events = events;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.messages = messages;
-        this.config = config;
+        this.budget = budget;
     }
 
     @Override
@@ -65,7 +66,7 @@ public class FanOutJob implements ScheduledJob {
         CatchUpWindows.Window window = windows.open(NAME, now);
         Map<String, List<Subscription>> byCreator = new ConcurrentHashMap<>();
         BoundedWork.Result result = BoundedWork.run(NAME, window.read(index, Keys.EVENT_PREFIX),
-                config.concurrency(), config.tickBudget(), due -> {
+                budget.concurrency(), budget.left(now), due -> {
                     String creatorId = Keys.creatorOf(due.pk());
                     String eventId = due.sk().substring(Keys.EVENT_PREFIX.length());
                     Optional<Event> event = events.find(creatorId, eventId);

@@ -1,7 +1,5 @@
 package dev.livecue.core.webhook;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,12 +18,6 @@ public interface WebhookConfig {
     @WithDefault("16")
     int concurrency();
 
-    /**
-     * How long one tick may keep starting deliveries; what is left stays due for the next tick, so a backlog never
-     * runs a Lambda into its timeout.
-     */
-    @WithDefault("PT40S")
-    Duration tickBudget();
 
     /** Subscriptions one creator may have; each one multiplies the deliveries of every event. */
     @WithDefault("20")
