@@ -55,16 +55,21 @@ async function route() {
     if (link.hasAttribute('aria-current')) link.setAttribute('aria-current', 'page');
   }
   document.title = `${SCREENS[name]} · Livecue`;
-  view.replaceChildren();
+  // Each rendering gets its own container: a screen still loading when the creator switches tabs finishes into
+  // a container that is no longer shown, instead of over the screen they switched to.
+  const screenView = document.createElement('div');
+  screenView.className = 'screen';
+  screenView.tabIndex = -1;
+  view.replaceChildren(screenView);
   view.setAttribute('aria-busy', 'true');
   try {
     const screen = await import(`./screens/${name}.js`);
     if (ticket !== rendering) return;
-    const result = await screen.render(view, { api, me, params: routeParams(), navigate, refreshMe });
+    const result = await screen.render(screenView, { api, me, params: routeParams(), navigate, refreshMe });
     if (ticket === rendering) cleanup = typeof result === 'function' ? result : null;
     else if (typeof result === 'function') result();
   } catch (problem) {
-    if (ticket === rendering) view.replaceChildren(loadFailed(problem, route));
+    if (ticket === rendering) screenView.replaceChildren(loadFailed(problem, route));
   } finally {
     if (ticket === rendering) view.removeAttribute('aria-busy');
   }
