@@ -52,7 +52,7 @@ class ConnectionCheckIT {
         assertFalse(browser.driver().findElement(By.id("check-recommendation")).getText().isBlank());
         assertFitsThePhoneWidth(browser);
 
-        browser.script("document.getElementById('check-result').scrollIntoView()");
+        browser.script("document.getElementById('check-connection').scrollIntoView()");
         browser.screenshot("check");
     }
 

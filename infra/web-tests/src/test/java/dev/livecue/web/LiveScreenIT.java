@@ -71,6 +71,8 @@ class LiveScreenIT {
         }
         assertEquals(Boolean.TRUE, browser.script("return document.getElementById('close-sheet').contains(document.activeElement)"),
                 "focus moved into the sheet");
+        // the "connection is back" toast would cover the stats in the README's picture
+        browser.waitUntil("the toast is gone", () -> Boolean.FALSE.equals(browser.script("return !!document.querySelector('#toast.shown')")));
         browser.screenshot("close");
 
         // more at once than in total: the API's problem lands beside the field, nothing typed is lost
