@@ -55,8 +55,11 @@ async function route() {
     if (link.hasAttribute('aria-current')) link.setAttribute('aria-current', 'page');
   }
   document.title = `${SCREENS[name]} · Livecue`;
-  // each render fills its own element: a screen left before its data arrived fills a detached one, never the next
+  // Each rendering gets its own container: a screen still loading when the creator switches tabs finishes into
+  // a container that is no longer shown, instead of over the screen they switched to.
   const screenView = document.createElement('div');
+  screenView.className = 'screen';
+  screenView.tabIndex = -1;
   view.replaceChildren(screenView);
   view.setAttribute('aria-busy', 'true');
   try {
@@ -66,7 +69,7 @@ async function route() {
     if (ticket === rendering) cleanup = typeof result === 'function' ? result : null;
     else if (typeof result === 'function') result();
   } catch (problem) {
-    if (ticket === rendering) view.replaceChildren(loadFailed(problem, route));
+    if (ticket === rendering) screenView.replaceChildren(loadFailed(problem, route));
   } finally {
     if (ticket === rendering) view.removeAttribute('aria-busy');
   }

@@ -97,7 +97,7 @@ function occurrenceLine(occurrence) {
 }
 
 // a failed load throws: the router shows it with "Try again"
-export async function render(view, { api, me, navigate }) {
+export async function render(view, { api, me, navigate, params }) {
   const schedules = await api.get('/v1/schedules', { query: { limit: 50 } });
 
   const zone = phoneTimeZone();
@@ -235,6 +235,14 @@ export async function render(view, { api, me, navigate }) {
   // the start's weekday is the natural first choice of a weekly live
   const startDay = () => DAYS[(new Date(`${start.value}:00`).getDay() + 6) % 7]?.[0];
   const draft = keepDraft(form, 'plan');
+  // a make-up slot offered by the Live screen arrives as #/plan?start=&timeZone=&durationMinutes=&title=
+  for (const name of ['title', 'start', 'timeZone', 'durationMinutes']) {
+    const control = form.elements.namedItem(name);
+    const value = params?.[name];
+    if (!control || !value || (control.options && ![...control.options].some((option) => option.value === value))) continue;
+    control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+  }
   if (!form.querySelector('input[name="day"]:checked')) {
     const day = form.querySelector(`input[name="day"][value="${startDay()}"]`);
     if (day) day.checked = true;
