@@ -43,6 +43,7 @@ final class DynamoTimingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI upstream;
     private final AtomicLong upstreamNanos = new AtomicLong();
+    private final AtomicLong relayNanos = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
     private final DoubleAdder readUnits = new DoubleAdder();
     private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
@@ -84,6 +85,7 @@ final class DynamoTimingProxy implements AutoCloseable {
     /** Starts a new measurement window (one request of the function under test). */
     void reset() {
         upstreamNanos.set(0);
+        relayNanos.set(0);
         calls.set(0);
         readUnits.reset();
     }
@@ -97,11 +99,21 @@ final class DynamoTimingProxy implements AutoCloseable {
         return Duration.ofNanos(upstreamNanos.get());
     }
 
+    /**
+     * The relay's own time inside this process (reading the request, forwarding, writing the answer) beyond the
+     * upstream time: a part of the hop that the handler's time carries and a deployed function would not have
+     * (the loopback transfers and thread wake-ups around it are not in it).
+     */
+    Duration relayTime() {
+        return Duration.ofNanos(relayNanos.get() - upstreamNanos.get());
+    }
+
     int calls() {
         return calls.get();
     }
 
     private void relay(HttpExchange exchange) throws IOException {
+        long entered = System.nanoTime();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
@@ -133,6 +145,8 @@ final class DynamoTimingProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.sendResponseHeaders(502, -1);
+        } finally {
+            relayNanos.addAndGet(System.nanoTime() - entered);
         }
     }
 
