@@ -51,9 +51,10 @@ public class ScheduleService {
         Instant now = clock.instant();
         ScheduleRules.Valid valid = ScheduleRules.validate(new Violations(), request, creator, now, true);
         Schedule schedule = schedule(SecretTokens.id("sch_"), valid, now, now, 1);
+        Optional<Vacation> vacation = store.vacation(creatorId);
         store.put(creatorId, schedule, Optional.empty(), now);
-        planner.plan(creatorId, schedule, now);
-        return details(creatorId, schedule, now, false);
+        planner.planNew(creatorId, schedule, vacation, now);
+        return details(creatorId, schedule, Occurrences.ofNew(schedule, vacation, now, now.plus(NEXT_WINDOW)), now, false);
     }
 
     public Page<ScheduleDetails> list(String creatorId, PageRequest page) {
@@ -61,11 +62,12 @@ public class ScheduleService {
             throw ApiException.invalid("cursor", "is not a cursor of this list");
         }
         Instant now = clock.instant();
-        return store.list(creatorId, page).map(s -> details(creatorId, s, now, false));
+        Optional<Vacation> vacation = store.vacation(creatorId);
+        return store.list(creatorId, page).map(s -> details(creatorId, s, vacation, now, false));
     }
 
     public ScheduleDetails get(String creatorId, String scheduleId) {
-        return details(creatorId, find(creatorId, scheduleId), clock.instant(), true);
+        return details(creatorId, find(creatorId, scheduleId), store.vacation(creatorId), clock.instant(), true);
     }
 
     /** Applies a merge patch; timing changes apply to the occurrences from now on and re-plan their reminders. */
@@ -83,8 +85,9 @@ public class ScheduleService {
         } catch (ScheduleStore.ConcurrentUpdateException e) {
             throw ApiException.conflict("The schedule was changed by another request; read it again and retry");
         }
-        planner.plan(creatorId, updated, now);
-        return details(creatorId, updated, now, true);
+        Optional<Vacation> vacation = store.vacation(creatorId);
+        planner.plan(creatorId, updated, vacation, now);
+        return details(creatorId, updated, vacation, now, true);
     }
 
     /** Cancels the series: the schedule, its occurrences' states and its pending reminders go. */
@@ -103,9 +106,16 @@ public class ScheduleService {
         return ApiException.notFound("Schedule " + scheduleId);
     }
 
-    private ScheduleDetails details(String creatorId, Schedule schedule, Instant now, boolean withReminders) {
-        List<Occurrence> next = occurrences.between(creatorId, schedule, now, now.plus(NEXT_WINDOW)).stream()
-                .limit(NEXT_SHOWN).toList();
+    private ScheduleDetails details(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now,
+            boolean withReminders) {
+        return details(creatorId, schedule, occurrences.between(creatorId, schedule, vacation, now, now.plus(NEXT_WINDOW)),
+                now, withReminders);
+    }
+
+    /** {@code ahead}: the schedule's occurrences from now to {@link #NEXT_WINDOW}. */
+    private ScheduleDetails details(String creatorId, Schedule schedule, List<Occurrence> ahead, Instant now,
+            boolean withReminders) {
+        List<Occurrence> next = ahead.stream().limit(NEXT_SHOWN).toList();
         Optional<Occurrence> firstUpcoming = next.stream().filter(o -> o.status().upcoming()).findFirst();
         return new ScheduleDetails(schedule, next, ScheduleWarnings.all(schedule, firstUpcoming, now),
                 withReminders ? planner.pending(creatorId, schedule.id(), now) : null);
