@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The benchmark and fault-drill harness: {@code java -jar infra/bench/target/livecue-bench.jar [--smoke] [--out FILE]}
@@ -27,7 +28,7 @@ public final class Bench {
         Instant started = Instant.now();
         try (BenchStack stack = BenchStack.start(options.repo(), Optional.empty())) {
             String apiKey = Sections.setUp(stack);
-            Sections.all(options).forEach(section -> {
+            Sections.all(options).stream().filter(section -> options.runs(section.id())).forEach(section -> {
                 System.out.println("== " + section.name());
                 section.run(stack, apiKey, table);
             });
@@ -43,9 +44,16 @@ public final class Bench {
 
     /**
      * {@code dispatchDue}: how many reminders are due in each dispatch round (the target scenario is 10000; fewer
-     * makes a shorter run).
+     * makes a shorter run). {@code only}: the sections to run by id (empty: all), for a quicker targeted run.
+     * {@code coldRuns}, {@code warmup}, {@code warmSamples}: cold starts per function and warm requests per endpoint
+     * (by default the smoke or full run's counts).
      */
-    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored) {
+    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored, Set<String> only,
+            int coldRuns, int warmup, int warmSamples) {
+
+        boolean runs(String section) {
+            return only.isEmpty() || only.contains(section);
+        }
 
         static BenchOptions parse(String... args) {
             Path repo = Path.of("").toAbsolutePath();
@@ -53,6 +61,10 @@ public final class Bench {
             boolean smoke = false;
             int dispatchDue = 10_000;
             List<Integer> dispatchStored = List.of(20_000, 200_000);
+            Set<String> only = Set.of();
+            int coldRuns = 0;
+            int warmup = 0;
+            int warmSamples = 0;
             List<String> rest = new ArrayList<>(List.of(args));
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
@@ -62,11 +74,18 @@ public final class Bench {
                     case "--dispatch-due" -> dispatchDue = Integer.parseInt(rest.get(++i));
                     case "--dispatch-stored" -> dispatchStored = java.util.Arrays.stream(rest.get(++i).split(","))
                             .map(Integer::valueOf).toList();
+                    case "--only" -> only = Set.of(rest.get(++i).split(","));
+                    case "--cold-runs" -> coldRuns = Integer.parseInt(rest.get(++i));
+                    case "--warm-up" -> warmup = Integer.parseInt(rest.get(++i));
+                    case "--warm-samples" -> warmSamples = Integer.parseInt(rest.get(++i));
                     default -> throw new IllegalArgumentException("unknown option " + rest.get(i)
-                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N] [--dispatch-stored A,B]");
+                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N] [--dispatch-stored A,B]"
+                            + " [--only coldstart,warm,memory,dispatch,hostile] [--cold-runs N] [--warm-up N] [--warm-samples N]");
                 }
             }
-            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored);
+            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored, only,
+                    coldRuns > 0 ? coldRuns : smoke ? 1 : 5, warmup > 0 ? warmup : smoke ? 5 : 200,
+                    warmSamples > 0 ? warmSamples : smoke ? 20 : 600);
         }
     }
 }

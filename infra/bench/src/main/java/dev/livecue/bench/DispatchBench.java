@@ -84,7 +84,7 @@ final class DispatchBench {
             System.out.printf("seeded %d due lives and %d recurring schedules in %d s%n", due, recurring,
                     Duration.ofNanos(System.nanoTime() - seeded).toSeconds());
             awaitDue();
-            try (DynamoTimingProxy proxy = DynamoTimingProxy.start(stack.dynamo().endpoint());
+            try (DynamoTimingProxy proxy = DynamoTimingProxy.countingReads(stack.dynamo().endpoint());
                     LambdaZipInvoker dispatcher = LambdaZipInvoker.start(stack.function("ReminderDispatchFunction", proxy.endpoint()))) {
                 proxy.reset();
                 long started = System.nanoTime();

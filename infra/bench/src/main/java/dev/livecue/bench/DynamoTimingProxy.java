@@ -29,8 +29,10 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback HTTP relay between a function and DynamoDB Local that times each DynamoDB call upstream. A request's
  * "raw DynamoDB time" is then the time of exactly the calls its handler made, with exactly its items, in the same
  * run. The relay's own hop is part of the handler's time, so the overhead it shows is, if anything, too high.
- * It also asks DynamoDB for the capacity each read call consumed ({@code ReturnConsumedCapacity: TOTAL}) and adds
- * it up, so the dispatch benchmark can report read units per delivered reminder without touching the code.
+ * When started {@link #countingReads}, it also asks DynamoDB for the capacity each read call consumed
+ * ({@code ReturnConsumedCapacity: TOTAL}) and adds it up, so the dispatch benchmark can report read units per
+ * delivered reminder without touching the code; the warm latency relay does not, since rewriting each read's JSON
+ * would be charged to the handler.
  */
 final class DynamoTimingProxy implements AutoCloseable {
 
@@ -41,22 +43,34 @@ final class DynamoTimingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI upstream;
     private final AtomicLong upstreamNanos = new AtomicLong();
+    private final AtomicLong relayNanos = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
     private final DoubleAdder readUnits = new DoubleAdder();
     private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final boolean countReads;
 
-    /** Starts a relay on a free loopback port in front of {@code upstream}. */
+    /** Starts a relay on a free loopback port in front of {@code upstream} that only times the calls. */
     static DynamoTimingProxy start(URI upstream) {
+        return start(upstream, false);
+    }
+
+    /** Starts a relay that also adds up the read capacity each read call consumed ({@link #readUnits}). */
+    static DynamoTimingProxy countingReads(URI upstream) {
+        return start(upstream, true);
+    }
+
+    private static DynamoTimingProxy start(URI upstream, boolean countReads) {
         try {
-            return new DynamoTimingProxy(upstream);
+            return new DynamoTimingProxy(upstream, countReads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private DynamoTimingProxy(URI upstream) throws IOException {
+    private DynamoTimingProxy(URI upstream, boolean countReads) throws IOException {
         this.upstream = upstream;
+        this.countReads = countReads;
         LoopbackSockets.noDelay();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -71,6 +85,7 @@ final class DynamoTimingProxy implements AutoCloseable {
     /** Starts a new measurement window (one request of the function under test). */
     void reset() {
         upstreamNanos.set(0);
+        relayNanos.set(0);
         calls.set(0);
         readUnits.reset();
     }
@@ -84,15 +99,25 @@ final class DynamoTimingProxy implements AutoCloseable {
         return Duration.ofNanos(upstreamNanos.get());
     }
 
+    /**
+     * The relay's own time inside this process (reading the request, forwarding, writing the answer) beyond the
+     * upstream time: a part of the hop that the handler's time carries and a deployed function would not have
+     * (the loopback transfers and thread wake-ups around it are not in it).
+     */
+    Duration relayTime() {
+        return Duration.ofNanos(relayNanos.get() - upstreamNanos.get());
+    }
+
     int calls() {
         return calls.get();
     }
 
     private void relay(HttpExchange exchange) throws IOException {
+        long entered = System.nanoTime();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
-            boolean read = READS.contains(operation);
+            boolean read = countReads && READS.contains(operation);
             byte[] body = read ? withConsumedCapacity(in.readAllBytes()) : in.readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -120,6 +145,8 @@ final class DynamoTimingProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.sendResponseHeaders(502, -1);
+        } finally {
+            relayNanos.addAndGet(System.nanoTime() - entered);
         }
     }
 

@@ -7,8 +7,8 @@ import dev.livecue.lambda.LambdaEvents.HttpResponse;
 /** The benchmark's sections in run order, with full and smoke sizes. */
 final class Sections {
 
-    /** One section of the run. */
-    record Section(String name, Runner runner) {
+    /** One section of the run: its short id (for {@code --only}), its title and what it runs. */
+    record Section(String id, String name, Runner runner) {
         void run(BenchStack stack, String apiKey, ResultTable table) {
             runner.run(stack, apiKey, table);
         }
@@ -34,16 +34,16 @@ final class Sections {
     static List<Section> all(Bench.BenchOptions options) {
         boolean smoke = options.smoke();
         return List.of(
-                new Section("cold start", (stack, key, table) -> ColdStartBench.run(stack, key, smoke ? 1 : 5, table)),
-                new Section("warm latency", (stack, key, table) -> {
+                new Section("coldstart", "cold start", (stack, key, table) -> ColdStartBench.run(stack, key, options.coldRuns(), table)),
+                new Section("warm", "warm latency", (stack, key, table) -> {
                     try (WarmEndpoints endpoints = WarmEndpoints.start(stack, key)) {
-                        WarmLatencyBench.run(endpoints.endpoints(), smoke ? 5 : 200, smoke ? 20 : 600, table);
+                        WarmLatencyBench.run(endpoints.endpoints(), options.warmup(), options.warmSamples(), table);
                     }
                 }),
-                new Section("memory", (stack, key, table) -> MemoryBench.run(stack.function("SchedulesApiFunction"), key,
+                new Section("memory", "memory", (stack, key, table) -> MemoryBench.run(stack.function("SchedulesApiFunction"), key,
                         WarmEndpoints.memoryMix(), smoke ? 50 : 10_000, table)),
-                new Section("dispatch", (stack, key, table) -> DispatchBench.run(stack,
+                new Section("dispatch", "dispatch", (stack, key, table) -> DispatchBench.run(stack,
                         smoke ? List.of(200) : options.dispatchStored(), smoke ? 20 : options.dispatchDue(), smoke ? 2 : 100, table)),
-                new Section("hostile input", (stack, key, table) -> HostileInputDrill.run(stack, key, smoke ? 40 : 500, table)));
+                new Section("hostile", "hostile input", (stack, key, table) -> HostileInputDrill.run(stack, key, smoke ? 40 : 500, table)));
     }
 }

@@ -72,7 +72,7 @@ final class WarmEndpoints implements AutoCloseable {
         if (response.status() != status) {
             throw new IllegalStateException(method + " " + target + " answered " + response.status() + ": " + response.body());
         }
-        return new WarmLatencyBench.Sample(timed.duration(), proxy.upstreamTime());
+        return new WarmLatencyBench.Sample(timed.duration(), proxy.upstreamTime(), proxy.calls(), proxy.relayTime());
     }
 
     private String startSession() {

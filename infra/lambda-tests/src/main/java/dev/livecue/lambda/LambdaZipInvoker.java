@@ -55,6 +55,11 @@ public final class LambdaZipInvoker implements AutoCloseable {
     public static final Duration HUNG_AFTER = Duration.ofMinutes(2);
     /** JDK to run the function on (for example a Java 21 one, Lambda's runtime); default: the running JDK. */
     public static final String JAVA_HOME_PROPERTY = "livecue.lambda.java-home";
+    /**
+     * Extra JVM options for the function's JVM, space-separated, for profiling a run (for example
+     * {@code -XX:StartFlightRecording=filename=/tmp/f.jfr}); not something Lambda adds. Default: none.
+     */
+    public static final String EXTRA_JVM_OPTIONS_PROPERTY = "livecue.lambda.extra-jvm-options";
     /** The share of the memory size the Lambda Java runtime gives the heap ({@code -XX:MaxHeapSize}). */
     private static final double HEAP_SHARE = 0.85;
 
@@ -225,6 +230,10 @@ public final class LambdaZipInvoker implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("--add-opens=java.base/java.io=ALL-UNNAMED");
         command.add("-XX:+ErrorFileToStderr");
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-classpath");
         command.add(codeLocation(LambdaRuntimeMain.class) + java.io.File.pathSeparator + codeLocation(Context.class));
         command.add(LambdaRuntimeMain.class.getName());

@@ -18,6 +18,7 @@ import dev.livecue.core.schedule.Occurrences;
 import dev.livecue.core.schedule.OccurrencesPlanned;
 import dev.livecue.core.schedule.Schedule;
 import dev.livecue.core.schedule.Timeline;
+import dev.livecue.core.schedule.Vacation;
 import dev.livecue.core.store.ReminderStore;
 import dev.livecue.core.store.ScheduleStore;
 
@@ -48,15 +49,33 @@ public class ReminderPlanner {
 
     /** Plans the schedule's reminders from {@code now} to the horizon and lists it for its next extension. */
     public void plan(String creatorId, Schedule schedule, Instant now) {
-        Instant horizon = now.plus(config.reminderHorizon());
-        List<Occurrence> upcoming = occurrences.between(creatorId, schedule, now, horizon);
+        plan(creatorId, schedule, schedules.vacation(creatorId), now);
+    }
+
+    /** The same, with the creator's vacation as the caller has just read or written it. */
+    public void plan(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now) {
+        Instant horizon = horizon(now);
+        plan(creatorId, schedule, now, occurrences.between(creatorId, schedule, vacation, now, horizon),
+                reminders.pending(creatorId, schedule.id(), Occurrences.day(now.minus(Timeline.MARGIN))));
+    }
+
+    /**
+     * Plans a schedule just created: nothing is recorded about its occurrences and none of its reminders is
+     * pending yet (its id is new), so neither is read.
+     */
+    public void planNew(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now) {
+        plan(creatorId, schedule, now, Occurrences.ofNew(schedule, vacation, now, horizon(now)), List.of());
+    }
+
+    private void plan(String creatorId, Schedule schedule, Instant now, List<Occurrence> upcoming, List<Reminder> pendingNow) {
+        Instant horizon = horizon(now);
         Map<String, Reminder> wanted = new LinkedHashMap<>();
         for (Occurrence occurrence : upcoming) {
             if (occurrence.status().upcoming()) {
                 wanted(creatorId, schedule, occurrence, now).forEach(r -> wanted.put(r.reminderId(), r));
             }
         }
-        for (Reminder pending : reminders.pending(creatorId, schedule.id(), Occurrences.day(now.minus(Timeline.MARGIN)))) {
+        for (Reminder pending : pendingNow) {
             if (pending.dueAt().isAfter(now) && wanted.remove(pending.reminderId()) == null) {
                 reminders.cancel(creatorId, pending.reminderId());
             }
@@ -65,6 +84,10 @@ public class ReminderPlanner {
         planned.fire(new OccurrencesPlanned(creatorId, upcoming));
         boolean moreAhead = !schedule.series().starts(horizon, horizon.plus(Duration.ofDays(3660)), 1).isEmpty();
         schedules.markPlanned(creatorId, schedule.id(), horizon, moreAhead ? Optional.of(nextPlan(now)) : Optional.empty());
+    }
+
+    private Instant horizon(Instant now) {
+        return now.plus(config.reminderHorizon());
     }
 
     /** Cancels every pending reminder of a schedule that is going away. */

@@ -27,20 +27,27 @@ public class Occurrences {
         this.store = store;
     }
 
-    /** One schedule's occurrences starting between {@code from} and {@code to}, by start. */
+    /**
+     * One schedule's occurrences starting between {@code from} and {@code to}, by start. What is recorded about
+     * occurrences is only read when the series plans one near the window (a state belongs to a planned date), so a
+     * schedule with nothing there costs no query.
+     */
     public List<Occurrence> between(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant from,
             Instant to) {
+        if (schedule.series().starts(from.minus(Timeline.MARGIN), to.plus(Timeline.MARGIN), 1).isEmpty()) {
+            return List.of();
+        }
         return Timeline.between(schedule, store.states(creatorId, schedule.id(), day(from.minus(Timeline.MARGIN)),
                 day(to.plus(Timeline.MARGIN))), vacation, from, to);
     }
 
-    public List<Occurrence> between(String creatorId, Schedule schedule, Instant from, Instant to) {
-        return between(creatorId, schedule, store.vacation(creatorId), from, to);
+    /** A schedule just created has nothing recorded about its occurrences: they are the series' own. */
+    public static List<Occurrence> ofNew(Schedule schedule, Optional<Vacation> vacation, Instant from, Instant to) {
+        return Timeline.between(schedule, Map.of(), vacation, from, to);
     }
 
-    /** The occurrences of a schedule not stored yet: nothing skipped or moved, the vacation applies. */
-    public List<Occurrence> draft(String creatorId, Schedule draft, Instant from, Instant to) {
-        return Timeline.between(draft, Map.of(), store.vacation(creatorId), from, to);
+    public List<Occurrence> between(String creatorId, Schedule schedule, Instant from, Instant to) {
+        return between(creatorId, schedule, store.vacation(creatorId), from, to);
     }
 
     /** Every schedule's occurrences starting between {@code from} and {@code to}, by start. */
@@ -50,7 +57,12 @@ public class Occurrences {
 
     /** The occurrences of {@code schedules} (all of one creator's) starting between {@code from} and {@code to}. */
     public List<Occurrence> all(String creatorId, List<Schedule> schedules, Instant from, Instant to) {
-        Optional<Vacation> vacation = store.vacation(creatorId);
+        return schedules.isEmpty() ? List.of() : all(creatorId, schedules, store.vacation(creatorId), from, to);
+    }
+
+    /** The same, with the creator's vacation already read. */
+    public List<Occurrence> all(String creatorId, List<Schedule> schedules, Optional<Vacation> vacation, Instant from,
+            Instant to) {
         List<Occurrence> all = new ArrayList<>();
         for (Schedule schedule : schedules) {
             all.addAll(between(creatorId, schedule, vacation, from, to));

@@ -15,7 +15,6 @@ import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
-import dev.livecue.core.reminder.Reminder;
 import dev.livecue.core.reminder.ReminderPlanner;
 import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.core.validation.Violations;
@@ -46,9 +45,10 @@ public class ScheduleService {
     public ScheduleDetails create(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
         Schedule schedule = schedule(SecretTokens.id("sch_"), validNew(creatorId, request, now), now, now, 1);
+        Optional<Vacation> vacation = store.vacation(creatorId);
         store.put(creatorId, schedule, Optional.empty(), now);
-        planner.plan(creatorId, schedule, now);
-        return details(creatorId, schedule, now, false);
+        planner.planNew(creatorId, schedule, vacation, now);
+        return details(creatorId, schedule, Occurrences.ofNew(schedule, vacation, now, now.plus(NEXT_WINDOW)), now, false);
     }
 
     /**
@@ -58,7 +58,8 @@ public class ScheduleService {
     public ScheduleDetails preview(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
         Schedule draft = schedule(null, validNew(creatorId, request, now), null, null, 0);
-        return details(draft, occurrences.draft(creatorId, draft, now, now.plus(NEXT_WINDOW)), now, null);
+        return details(creatorId, draft, Occurrences.ofNew(draft, store.vacation(creatorId), now, now.plus(NEXT_WINDOW)),
+                now, false);
     }
 
     private ScheduleRules.Valid validNew(String creatorId, NewSchedule request, Instant now) {
@@ -73,11 +74,12 @@ public class ScheduleService {
             throw ApiException.invalid("cursor", "is not a cursor of this list");
         }
         Instant now = clock.instant();
-        return store.list(creatorId, page).map(s -> details(creatorId, s, now, false));
+        Optional<Vacation> vacation = store.vacation(creatorId);
+        return store.list(creatorId, page).map(s -> details(creatorId, s, vacation, now, false));
     }
 
     public ScheduleDetails get(String creatorId, String scheduleId) {
-        return details(creatorId, find(creatorId, scheduleId), clock.instant(), true);
+        return details(creatorId, find(creatorId, scheduleId), store.vacation(creatorId), clock.instant(), true);
     }
 
     /** Applies a merge patch; timing changes apply to the occurrences from now on and re-plan their reminders. */
@@ -95,8 +97,9 @@ public class ScheduleService {
         } catch (ScheduleStore.ConcurrentUpdateException e) {
             throw ApiException.conflict("The schedule was changed by another request; read it again and retry");
         }
-        planner.plan(creatorId, updated, now);
-        return details(creatorId, updated, now, true);
+        Optional<Vacation> vacation = store.vacation(creatorId);
+        planner.plan(creatorId, updated, vacation, now);
+        return details(creatorId, updated, vacation, now, true);
     }
 
     /** Cancels the series: the schedule, its occurrences' states and its pending reminders go. */
@@ -115,16 +118,19 @@ public class ScheduleService {
         return ApiException.notFound("Schedule " + scheduleId);
     }
 
-    private ScheduleDetails details(String creatorId, Schedule schedule, Instant now, boolean withReminders) {
-        return details(schedule, occurrences.between(creatorId, schedule, now, now.plus(NEXT_WINDOW)), now,
-                withReminders ? planner.pending(creatorId, schedule.id(), now) : null);
+    private ScheduleDetails details(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now,
+            boolean withReminders) {
+        return details(creatorId, schedule, occurrences.between(creatorId, schedule, vacation, now, now.plus(NEXT_WINDOW)),
+                now, withReminders);
     }
 
-    private static ScheduleDetails details(Schedule schedule, List<Occurrence> upcoming, Instant now,
-            List<Reminder> pendingReminders) {
-        List<Occurrence> next = upcoming.stream().limit(NEXT_SHOWN).toList();
+    /** {@code ahead}: the schedule's occurrences from now to {@link #NEXT_WINDOW}. */
+    private ScheduleDetails details(String creatorId, Schedule schedule, List<Occurrence> ahead, Instant now,
+            boolean withReminders) {
+        List<Occurrence> next = ahead.stream().limit(NEXT_SHOWN).toList();
         Optional<Occurrence> firstUpcoming = next.stream().filter(o -> o.status().upcoming()).findFirst();
-        return new ScheduleDetails(schedule, next, ScheduleWarnings.all(schedule, firstUpcoming, now), pendingReminders);
+        return new ScheduleDetails(schedule, next, ScheduleWarnings.all(schedule, firstUpcoming, now),
+                withReminders ? planner.pending(creatorId, schedule.id(), now) : null);
     }
 
     private static Schedule schedule(String id, ScheduleRules.Valid valid, Instant createdAt, Instant now, long version) {

@@ -52,18 +52,19 @@ public class VacationService {
         v.throwIfAny();
         Vacation vacation = new Vacation(from, to);
         store.putVacation(creatorId, vacation);
-        replanAll(creatorId);
+        replanAll(creatorId, Optional.of(vacation));
         return vacation;
     }
 
     public void end(String creatorId) {
         store.deleteVacation(creatorId);
-        replanAll(creatorId);
+        replanAll(creatorId, Optional.empty());
     }
 
-    private void replanAll(String creatorId) {
+    /** Re-plans every schedule with the vacation just written, rather than reading it back once per schedule. */
+    private void replanAll(String creatorId, Optional<Vacation> vacation) {
         Instant now = clock.instant();
-        store.all(creatorId).forEach(schedule -> planner.plan(creatorId, schedule, now));
+        store.all(creatorId).forEach(schedule -> planner.plan(creatorId, schedule, vacation, now));
     }
 
     private static LocalDate date(Violations v, String field, String value) {

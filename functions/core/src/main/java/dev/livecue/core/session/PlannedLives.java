@@ -12,6 +12,8 @@ import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.OccurrenceState;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.Occurrences;
+import dev.livecue.core.schedule.Schedule;
+import dev.livecue.core.schedule.Vacation;
 import dev.livecue.core.store.ScheduleStore;
 
 /**
@@ -24,6 +26,8 @@ public class PlannedLives {
 
     /** How far ahead the goodbye looks for the next live. */
     static final Duration NEXT_WINDOW = Duration.ofDays(366);
+    /** The growing windows of the next-live lookup (each a continuation of the one before), ending at the whole. */
+    private static final List<Duration> NEXT_STEPS = List.of(Duration.ofDays(8), Duration.ofDays(64), NEXT_WINDOW);
 
     private final Occurrences occurrences;
     private final ScheduleStore schedules;
@@ -44,12 +48,30 @@ public class PlannedLives {
         return occurrences.all(creatorId, from, to);
     }
 
-    /** The first live still to come after {@code after}, other than {@code current} (the one being live now). */
+    /**
+     * The first live still to come after {@code after}, other than {@code current} (the one being live now). The
+     * lookup widens through {@link #NEXT_STEPS} and stops at the first window with one: most creators go live
+     * again within days, and expanding every series over the whole year only to take its first live is wasted.
+     */
     public Optional<NextLive> next(String creatorId, Instant after, String current) {
-        return between(creatorId, after, after.plus(NEXT_WINDOW)).stream()
-                .filter(o -> o.status().upcoming() && o.start().isAfter(after) && !o.occurrenceId().equals(current))
-                .findFirst()
-                .map(o -> new NextLive(o.occurrenceId(), o.scheduleId(), o.start(), o.localStart(), o.timeZone(), o.title()));
+        List<Schedule> all = schedules.all(creatorId);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Vacation> vacation = schedules.vacation(creatorId);
+        Instant from = after;
+        for (Duration step : NEXT_STEPS) {
+            Instant to = after.plus(step);
+            Optional<Occurrence> found = occurrences.all(creatorId, all, vacation, from, to).stream()
+                    .filter(o -> o.status().upcoming() && o.start().isAfter(after) && !o.occurrenceId().equals(current))
+                    .findFirst();
+            if (found.isPresent()) {
+                Occurrence o = found.get();
+                return Optional.of(new NextLive(o.occurrenceId(), o.scheduleId(), o.start(), o.localStart(), o.timeZone(), o.title()));
+            }
+            from = to;
+        }
+        return Optional.empty();
     }
 
     /**
