@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The benchmark and fault-drill harness: {@code java -jar infra/bench/target/livecue-bench.jar [--smoke] [--out FILE]}
@@ -25,12 +24,11 @@ public final class Bench {
         BenchOptions options = BenchOptions.parse(args);
         ResultTable table = new ResultTable();
         Instant started = Instant.now();
-        try (BenchStack stack = BenchStack.start(options.repo(), Optional.empty())) {
-            String apiKey = Sections.setUp(stack);
-            Sections.all(options).forEach(section -> {
-                System.out.println("== " + section.name());
-                section.run(stack, apiKey, table);
-            });
+        try (Sections.Shared shared = new Sections.Shared(options)) {
+            for (Sections.Section section : Sections.selected(options)) {
+                System.out.println("== " + section.id());
+                section.runner().run(shared, table);
+            }
         }
         String report = "Run " + started.truncatedTo(ChronoUnit.SECONDS) + " (" + (options.smoke() ? "smoke" : "full")
                 + ", `java -jar infra/bench/target/livecue-bench.jar " + String.join(" ", args) + "`"
@@ -43,9 +41,11 @@ public final class Bench {
 
     /**
      * {@code dispatchDue}: how many reminders are due in each dispatch round (the target scenario is 10000; fewer
-     * makes a shorter run).
+     * makes a shorter run). {@code drillDue}: reminders due in the kill drill (the others use a fifth).
+     * {@code only}: section ids or groups to run (all when empty).
      */
-    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored) {
+    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored, int drillDue,
+            List<String> only) {
 
         static BenchOptions parse(String... args) {
             Path repo = Path.of("").toAbsolutePath();
@@ -53,6 +53,8 @@ public final class Bench {
             boolean smoke = false;
             int dispatchDue = 10_000;
             List<Integer> dispatchStored = List.of(20_000, 200_000);
+            int drillDue = 5_000;
+            List<String> only = List.of();
             List<String> rest = new ArrayList<>(List.of(args));
             for (int i = 0; i < rest.size(); i++) {
                 switch (rest.get(i)) {
@@ -62,11 +64,15 @@ public final class Bench {
                     case "--dispatch-due" -> dispatchDue = Integer.parseInt(rest.get(++i));
                     case "--dispatch-stored" -> dispatchStored = java.util.Arrays.stream(rest.get(++i).split(","))
                             .map(Integer::valueOf).toList();
+                    case "--drill-due" -> drillDue = Integer.parseInt(rest.get(++i));
+                    case "--only" -> only = List.of(rest.get(++i).split(","));
                     default -> throw new IllegalArgumentException("unknown option " + rest.get(i)
-                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N] [--dispatch-stored A,B]");
+                            + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N] [--dispatch-stored A,B]"
+                            + " [--drill-due N] [--only SECTION,...|drills|benchmarks]");
                 }
             }
-            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored);
+            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored,
+                    drillDue, only);
         }
     }
 }
