@@ -27,7 +27,9 @@ public final class Bench {
         try (Sections.Shared shared = new Sections.Shared(options)) {
             for (Sections.Section section : Sections.selected(options)) {
                 System.out.println("== " + section.id());
+                long sectionStarted = System.nanoTime();
                 section.runner().run(shared, table);
+                System.out.printf("== %s took %d s%n", section.id(), (System.nanoTime() - sectionStarted) / 1_000_000_000L);
             }
         }
         String report = "Run " + started.truncatedTo(ChronoUnit.SECONDS) + " (" + (options.smoke() ? "smoke" : "full")

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Dispatch throughput and read cost: reminders are planned through the packaged schedules function (many not yet
- * due, some due within a minute), then ONE invocation of the packaged dispatcher delivers the due ones to a loopback
+ * due, some due seconds later), then ONE invocation of the packaged dispatcher delivers the due ones to a loopback
  * receiver. Reported: deliveries per second of that invocation, and read capacity per delivered reminder, at two
  * table sizes, to show the cost follows the work due and not the reminders stored.
  */

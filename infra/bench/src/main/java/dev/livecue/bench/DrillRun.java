@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +33,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class DrillRun implements AutoCloseable {
 
+    /**
+     * The lease the drills' dispatchers take on a delivery (default 2 min): what a killed dispatcher, or one whose
+     * DynamoDB went away, held comes due again this soon. Still above an attempt's 15 s, so a slow send never loses
+     * its lease.
+     */
+    static final Duration LEASE = Duration.ofSeconds(20);
+    /** A drill gives up when nothing reached the receiver for this long: longer than any lease left behind. */
+    private static final Duration PATIENCE = LEASE.plus(Duration.ofMinutes(1));
     /** Due reminders per creator: a partition the audit reads in a few queries. */
     private static final int PER_CREATOR = 100;
     /** Ticks follow each other this quickly (EventBridge's minute, compressed). */
@@ -75,16 +85,22 @@ final class DrillRun implements AutoCloseable {
     private final LoopbackReceiver receiver;
     private final List<DueLives.Creator> creators;
     private final List<String> titles;
+    private final Instant lastDue;
     private final Ticks ticks = new Ticks();
 
-    private DrillRun(BenchStack stack, LoopbackReceiver receiver, List<DueLives.Creator> creators, List<String> titles) {
+    private DrillRun(BenchStack stack, LoopbackReceiver receiver, List<DueLives.Creator> creators, List<String> titles,
+            Instant lastDue) {
         this.stack = stack;
         this.receiver = receiver;
         this.creators = creators;
         this.titles = titles;
+        this.lastDue = lastDue;
     }
 
-    /** Starts a stack ({@code dbDir}: file-backed) and plans {@code due} reminders through the schedules function. */
+    /**
+     * Starts a stack ({@code dbDir}: file-backed) and plans {@code due} reminders through the schedules function;
+     * they are all due after {@link #awaitDue()}.
+     */
     static DrillRun seed(Path repo, Optional<Path> dbDir, String name, int due) {
         BenchStack stack = BenchStack.start(repo, dbDir);
         LoopbackReceiver receiver = null;
@@ -104,8 +120,7 @@ final class DrillRun implements AutoCloseable {
                 }
                 lastDue = Instant.now().plus(DueLives.DUE_LEAD);
             }
-            DueLives.awaitDue(lastDue);
-            return new DrillRun(stack, receiver, creators, titles);
+            return new DrillRun(stack, receiver, creators, titles, lastDue);
         } catch (IOException | RuntimeException e) {
             if (receiver != null) {
                 receiver.close();
@@ -113,6 +128,11 @@ final class DrillRun implements AutoCloseable {
             stack.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** Waits until every planned reminder is due (a drill starts its dispatcher first, to overlap the two). */
+    void awaitDue() {
+        DueLives.awaitDue(lastDue);
     }
 
     BenchStack stack() {
@@ -135,9 +155,11 @@ final class DrillRun implements AutoCloseable {
         return ticks;
     }
 
-    /** The packaged dispatcher on this drill's stack, with {@code settings} ({@code LIVECUE_*} variables) added. */
+    /** The packaged dispatcher on this drill's stack, with the drills' {@link #LEASE} and {@code settings} added. */
     LambdaFunction dispatcher(Map<String, String> settings) {
-        return stack.function("ReminderDispatchFunction").withEnvironment(settings);
+        return stack.function("ReminderDispatchFunction")
+                .withEnvironment(Map.of("LIVECUE_WEBHOOKS_LEASE", LEASE.toString()))
+                .withEnvironment(settings);
     }
 
     /** Whether every due reminder reached the receiver with a 2xx answer. */
@@ -157,9 +179,9 @@ final class DrillRun implements AutoCloseable {
 
     /**
      * Ticks until every due reminder was accepted and the store has no due work left, or until nothing reached
-     * the receiver for {@code patience}; returns what the store says then.
+     * the receiver for {@link #PATIENCE}; returns what the store says then.
      */
-    StoreAudit.Findings tickUntilDone(LambdaZipInvoker dispatcher, Duration patience) {
+    StoreAudit.Findings tickUntilDone(LambdaZipInvoker dispatcher) {
         int seen = -1;
         Instant lastProgress = Instant.now();
         while (true) {
@@ -173,7 +195,7 @@ final class DrillRun implements AutoCloseable {
             if (receiver.requests() != seen) {
                 seen = receiver.requests();
                 lastProgress = Instant.now();
-            } else if (Duration.between(lastProgress, Instant.now()).compareTo(patience) > 0) {
+            } else if (Duration.between(lastProgress, Instant.now()).compareTo(PATIENCE) > 0) {
                 return audit().orElseThrow(() -> new IllegalStateException("the drill's DynamoDB does not answer"));
             }
             sleep(TICK_EVERY);
@@ -217,6 +239,18 @@ final class DrillRun implements AutoCloseable {
         table.add(drill, "half-written chains in the store", findings.consistent() ? "0" : findings.halfWritten(), "0",
                 findings.consistent());
         table.add(drill, "due work left in the store", findings.settled() ? "0" : findings.leftOver(), "0", findings.settled());
+    }
+
+    /** What a drill's background work returned; its failure is the drill's. */
+    static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static void sleep(Duration duration) {

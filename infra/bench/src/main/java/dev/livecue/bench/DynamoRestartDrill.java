@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,10 +39,11 @@ final class DynamoRestartDrill {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try (DrillRun run = DrillRun.seed(repo, Optional.of(dbDir), "restart", due);
                 LambdaZipInvoker dispatcher = LambdaZipInvoker.start(
-                        run.dispatcher(Map.of("LIVECUE_WEBHOOKS_LEASE", KillDispatcherDrill.LEASE.toString())))) {
+                        run.dispatcher(Map.of()))) {
+            run.awaitDue();
             long started = System.nanoTime();
             Future<StoreAudit.Findings> ticking = background.submit(
-                    () -> run.tickUntilDone(dispatcher, KillDispatcherDrill.LEASE.plus(Duration.ofMinutes(1))));
+                    () -> run.tickUntilDone(dispatcher));
             List<String> restarts = new ArrayList<>();
             long keysChecked = 0;
             long keysLost = 0;
@@ -51,30 +51,24 @@ final class DynamoRestartDrill {
                     () -> run.receiver().distinctDelivered() >= Math.max(1, run.due() / 3));
             for (BooleanSupplier moment : moments) {
                 while (!moment.getAsBoolean() && !ticking.isDone()) {
-                    Thread.sleep(5);
+                    DrillRun.sleep(Duration.ofMillis(5));
                 }
                 if (ticking.isDone()) {
                     break;
                 }
                 Set<String> before = StoreAudit.keys(run.stack().client(), run.creators());
-                int delivered = run.receiver().distinctDelivered();
+                restarts.add(String.format(java.util.Locale.ROOT, "%.1f s into the run, %d messages delivered",
+                        (System.nanoTime() - started) / 1e9, run.receiver().distinctDelivered()));
                 run.stack().restartDynamo();
-                restarts.add(String.format(java.util.Locale.ROOT, "at %.1f s, %d delivered",
-                        (System.nanoTime() - started) / 1e9, delivered));
                 Set<String> after = new HashSet<>(StoreAudit.keys(run.stack().client(), run.creators()));
                 keysChecked += before.size();
                 keysLost += before.stream().filter(key -> !after.contains(key)).count();
             }
-            StoreAudit.Findings findings = ticking.get();
+            StoreAudit.Findings findings = DrillRun.await(ticking);
             table.add(NAME, "restarts of the file-backed DynamoDB Local", restarts.size() + " (" + String.join("; ", restarts) + ")");
             table.add(NAME, "items written before a restart, missing after it", keysLost + " of " + keysChecked, "0",
                     keysLost == 0 && !restarts.isEmpty());
             run.report(NAME, findings, table);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         } finally {
             background.shutdownNow();
             deleteTree(dbDir);

@@ -1,7 +1,6 @@
 package dev.livecue.bench;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +28,8 @@ final class FlakyReceiverDrill {
             StoreAudit.Findings findings;
             try (LambdaZipInvoker dispatcher = LambdaZipInvoker.start(
                     run.dispatcher(Map.of("LIVECUE_WEBHOOKS_RETRY_DELAYS", RETRY_DELAYS)))) {
-                findings = run.tickUntilDone(dispatcher, Duration.ofMinutes(1));
+                run.awaitDue();
+                findings = run.tickUntilDone(dispatcher);
             }
             int requests = run.receiver().requests();
             int refused = run.receiver().messages().values().stream().mapToInt(LoopbackReceiver.Message::refused).sum();

@@ -2,10 +2,11 @@ package dev.livecue.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,11 +26,6 @@ import dev.livecue.lambda.LambdaZipInvoker;
 final class KillDispatcherDrill {
 
     static final String NAME = "drill: kill -9 dispatcher";
-    /**
-     * The lease the drill's dispatcher takes on a delivery (default 2 min): what a killed dispatcher held comes due
-     * again this soon. Still above an attempt's 15 s, so a slow send never loses its lease.
-     */
-    static final Duration LEASE = Duration.ofSeconds(20);
     private static final long SEED = 20_261_125L;
 
     private KillDispatcherDrill() {
@@ -38,13 +34,14 @@ final class KillDispatcherDrill {
     static void run(Path repo, int due, int kills, ResultTable table) {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try (DrillRun run = DrillRun.seed(repo, Optional.empty(), "kill", due)) {
-            LambdaFunction dispatcher = run.dispatcher(Map.of("LIVECUE_WEBHOOKS_LEASE", LEASE.toString()));
+            LambdaFunction dispatcher = run.dispatcher(Map.of());
             Random random = new Random(SEED);
-            int killed = 0;
-            for (int round = 0; killed < kills && !run.allAccepted() && round < 3 * kills; round++) {
+            List<String> moments = new ArrayList<>();
+            for (int round = 0; moments.size() < kills && !run.allAccepted() && round < 3 * kills; round++) {
                 try (LambdaZipInvoker environment = LambdaZipInvoker.start(dispatcher)) {
+                    run.awaitDue();
                     int remaining = Math.max(1, run.due() - run.receiver().distinctDelivered());
-                    boolean afterDeliveries = killed % 2 == 0;
+                    boolean afterDeliveries = moments.size() % 2 == 0;
                     int deliveries = 1 + random.nextInt(Math.max(1, remaining / 2));
                     long millis = 1 + random.nextInt(10 * remaining);
                     int requestsBefore = run.receiver().requests();
@@ -55,28 +52,22 @@ final class KillDispatcherDrill {
                                 : (System.nanoTime() - started) / 1_000_000 >= millis;
                         if (now) {
                             environment.kill();
-                            killed++;
-                            System.out.printf("killed the dispatcher %s%n", afterDeliveries
-                                    ? "after " + deliveries + " deliveries of its tick" : millis + " ms into its tick");
+                            moments.add(afterDeliveries ? "after " + deliveries + " deliveries" : "at " + millis + " ms");
+                            System.out.println("killed the dispatcher " + moments.get(moments.size() - 1) + " of its tick");
                             break;
                         }
-                        Thread.sleep(2);
+                        DrillRun.sleep(Duration.ofMillis(2));
                     }
-                    tick.get();
+                    DrillRun.await(tick);
                 }
             }
             StoreAudit.Findings findings;
             try (LambdaZipInvoker environment = LambdaZipInvoker.start(dispatcher)) {
-                findings = run.tickUntilDone(environment, LEASE.plus(Duration.ofMinutes(1)));
+                findings = run.tickUntilDone(environment);
             }
-            table.add(NAME, "dispatcher killed with SIGKILL (lease " + LEASE.toSeconds() + " s)", killed + " times", kills + "",
-                    killed == kills);
+            table.add(NAME, "dispatcher killed with SIGKILL (lease " + DrillRun.LEASE.toSeconds() + " s), moments in its tick",
+                    moments.size() + " times (" + String.join(", ", moments) + ")", kills + "", moments.size() == kills);
             run.report(NAME, findings, table);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         } finally {
             background.shutdownNow();
         }
