@@ -13,7 +13,8 @@ import java.util.List;
  * The benchmark and fault-drill harness: {@code java -jar infra/bench/target/livecue-bench.jar [--smoke] [--out FILE]}
  * from the repository root after {@code ./mvnw -B -DskipTests package}. Prints one table and writes it (with the
  * machine it ran on) to {@code infra/bench/results/latest.md}. {@code --smoke} runs every section with tiny counts
- * (what CI runs): its figures mean nothing, it only proves the harness works.
+ * (what CI runs): its figures mean nothing, it only proves the harness works and the drills' criteria hold.
+ * {@code --only drills} (or section ids) runs part of it, for example the fault drills alone.
  */
 public final class Bench {
 
