@@ -68,10 +68,10 @@ final class DispatchBench {
             }
             long seeded = System.nanoTime();
             int before = receiver.distinctDelivered();
+            Instant lastDue = Instant.now();
             for (int i = 0; i < due; i++) {
-                schedules.expect(201, "POST", "/v1/schedules", keys.get(i % keys.size()), DueLives.dueSoon("Soon " + i));
+                lastDue = DueLives.planDueSoon(schedules, keys.get(i % keys.size()), "Soon " + i);
             }
-            Instant lastDue = Instant.now().plus(DueLives.DUE_LEAD);
             // One schedule first, to learn how many reminders one plans; then as many as make up the size.
             long counted = reminderCount();
             schedules.expect(201, "POST", "/v1/schedules", keys.get(0), later(0));

@@ -108,17 +108,16 @@ final class DrillRun implements AutoCloseable {
             receiver = new LoopbackReceiver();
             List<DueLives.Creator> creators = new ArrayList<>();
             List<String> titles = new ArrayList<>();
-            Instant lastDue;
+            Instant lastDue = Instant.now();
             try (LambdaHttp schedules = LambdaHttp.start(stack.function("SchedulesApiFunction"))) {
                 for (int i = 0; i < Math.max(1, (due + PER_CREATOR - 1) / PER_CREATOR); i++) {
                     creators.add(DueLives.creatorWithSubscription(schedules, name + "_" + i, receiver.url()));
                 }
                 for (int i = 0; i < due; i++) {
                     String title = name + " live " + i;
-                    schedules.expect(201, "POST", "/v1/schedules", creators.get(i % creators.size()).apiKey(), DueLives.dueSoon(title));
+                    lastDue = DueLives.planDueSoon(schedules, creators.get(i % creators.size()).apiKey(), title);
                     titles.add(title);
                 }
-                lastDue = Instant.now().plus(DueLives.DUE_LEAD);
             }
             return new DrillRun(stack, receiver, creators, titles, lastDue);
         } catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -15,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 final class DueLives {
 
     static final String ZONE = "America/New_York";
-    /** How long after it is planned a reminder comes due: more than one planning request ever takes. */
+    /** How long after it is planned a reminder comes due: longer than a planning request takes (each is checked). */
     static final Duration DUE_LEAD = Duration.ofSeconds(10);
 
     /** A creator made for the run: its id (the partition of everything it owns) and its API key. */
@@ -34,9 +35,20 @@ final class DueLives {
         return creator;
     }
 
-    /** A one-off live whose reminder is due {@link #DUE_LEAD} from now (the live starts an hour later). */
-    static String dueSoon(String title) {
-        return live(title, LocalDateTime.now(ZoneId.of(ZONE)).plusHours(1).plus(DUE_LEAD).truncatedTo(ChronoUnit.SECONDS));
+    /**
+     * Plans, as the creator with {@code apiKey}, a one-off live whose reminder is due {@link #DUE_LEAD} from now (the
+     * live starts an hour later); returns when the reminder is due. A planning request slower than the lead would
+     * leave a reminder that was due before it was planned, which is not planned at all: that fails the run instead.
+     */
+    static Instant planDueSoon(LambdaHttp schedules, String apiKey, String title) {
+        ZonedDateTime start = ZonedDateTime.now(ZoneId.of(ZONE)).plusHours(1).plus(DUE_LEAD).truncatedTo(ChronoUnit.SECONDS);
+        schedules.expect(201, "POST", "/v1/schedules", apiKey, live(title, start.toLocalDateTime()));
+        Instant due = start.minusHours(1).toInstant();
+        if (!Instant.now().isBefore(due)) {
+            throw new IllegalStateException("planning '" + title + "' took longer than " + DUE_LEAD
+                    + ": its reminder may have been due before it was planned; the machine is too busy for this run");
+        }
+        return due;
     }
 
     /** Waits until {@code due} has passed (and a second more, for the clocks of the child JVMs). */
