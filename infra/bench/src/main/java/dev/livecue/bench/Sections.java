@@ -32,7 +32,9 @@ final class Sections {
         BenchStack stack() {
             if (stack == null) {
                 stack = BenchStack.start(options.repo(), java.util.Optional.empty());
-                apiKey = setUp(stack);
+                try (LambdaHttp schedules = LambdaHttp.start(stack.function(CREATOR_FUNCTION))) {
+                    apiKey = setUp(schedules);
+                }
             }
             return stack;
         }
@@ -50,16 +52,17 @@ final class Sections {
         }
     }
 
+    /** The function that serves {@code POST /v1/creators}. */
+    static final String CREATOR_FUNCTION = "SchedulesApiFunction";
+
     private Sections() {
     }
 
-    /** Creates the creator the benchmark acts as, through the packaged schedules function; returns its API key. */
-    static String setUp(BenchStack stack) {
-        try (LambdaHttp schedules = LambdaHttp.start(stack.function("SchedulesApiFunction"))) {
-            HttpResponse created = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN,
-                    "{\"handle\":\"bench_owl\",\"displayName\":\"Bench Owl\",\"timeZone\":\"America/New_York\",\"locale\":\"en-US\"}");
-            return created.json().path("apiKey").asText();
-        }
+    /** Creates the creator the benchmark acts as, through the packaged {@link #CREATOR_FUNCTION}; returns its API key. */
+    static String setUp(LambdaHttp schedules) {
+        HttpResponse created = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN,
+                "{\"handle\":\"bench_owl\",\"displayName\":\"Bench Owl\",\"timeZone\":\"America/New_York\",\"locale\":\"en-US\"}");
+        return created.json().path("apiKey").asText();
     }
 
     static List<Section> all(Bench.BenchOptions options) {
