@@ -8,14 +8,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The benchmark and fault-drill harness: {@code java -jar infra/bench/target/livecue-bench.jar [--smoke] [--out FILE]}
  * from the repository root after {@code ./mvnw -B -DskipTests package}. Prints one table and writes it (with the
  * machine it ran on) to {@code infra/bench/results/latest.md}. {@code --smoke} runs every section with tiny counts
- * (what CI runs): its figures mean nothing, it only proves the harness works.
+ * (what CI runs): its figures mean nothing, it only proves the harness works and the drills' criteria hold.
+ * {@code --only drills} (or section ids) runs part of it, for example the fault drills alone.
  */
 public final class Bench {
 
@@ -26,12 +25,13 @@ public final class Bench {
         BenchOptions options = BenchOptions.parse(args);
         ResultTable table = new ResultTable();
         Instant started = Instant.now();
-        try (BenchStack stack = BenchStack.start(options.repo(), Optional.empty())) {
-            String apiKey = Sections.setUp(stack);
-            Sections.all(options).stream().filter(section -> options.runs(section.id())).forEach(section -> {
-                System.out.println("== " + section.name());
-                section.run(stack, apiKey, table);
-            });
+        try (Sections.Shared shared = new Sections.Shared(options)) {
+            for (Sections.Section section : Sections.selected(options)) {
+                System.out.println("== " + section.id());
+                long sectionStarted = System.nanoTime();
+                section.runner().run(shared, table);
+                System.out.printf("== %s took %d s%n", section.id(), (System.nanoTime() - sectionStarted) / 1_000_000_000L);
+            }
         }
         String report = "Run " + started.truncatedTo(ChronoUnit.SECONDS) + " (" + (options.smoke() ? "smoke" : "full")
                 + ", `java -jar infra/bench/target/livecue-bench.jar " + String.join(" ", args) + "`"
@@ -44,16 +44,13 @@ public final class Bench {
 
     /**
      * {@code dispatchDue}: how many reminders are due in each dispatch round (the target scenario is 10000; fewer
-     * makes a shorter run). {@code only}: the sections to run by id (empty: all), for a quicker targeted run.
-     * {@code coldRuns}, {@code warmup}, {@code warmSamples}: cold starts per function and warm requests per endpoint
-     * (by default the smoke or full run's counts).
+     * makes a shorter run). {@code drillDue}: reminders due in the kill drill (the others use a fifth).
+     * {@code only}: section ids or groups to run (all when empty). {@code coldRuns}, {@code warmup},
+     * {@code warmSamples}: cold starts per function and warm requests per endpoint (by default the smoke or full
+     * run's counts).
      */
-    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored, Set<String> only,
-            int coldRuns, int warmup, int warmSamples) {
-
-        boolean runs(String section) {
-            return only.isEmpty() || only.contains(section);
-        }
+    record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored, int drillDue,
+            List<String> only, int coldRuns, int warmup, int warmSamples) {
 
         static BenchOptions parse(String... args) {
             Path repo = Path.of("").toAbsolutePath();
@@ -61,7 +58,8 @@ public final class Bench {
             boolean smoke = false;
             int dispatchDue = 10_000;
             List<Integer> dispatchStored = List.of(20_000, 200_000);
-            Set<String> only = Set.of();
+            int drillDue = 5_000;
+            List<String> only = List.of();
             int coldRuns = 0;
             int warmup = 0;
             int warmSamples = 0;
@@ -74,17 +72,18 @@ public final class Bench {
                     case "--dispatch-due" -> dispatchDue = Integer.parseInt(rest.get(++i));
                     case "--dispatch-stored" -> dispatchStored = java.util.Arrays.stream(rest.get(++i).split(","))
                             .map(Integer::valueOf).toList();
-                    case "--only" -> only = Set.of(rest.get(++i).split(","));
+                    case "--drill-due" -> drillDue = Integer.parseInt(rest.get(++i));
+                    case "--only" -> only = List.of(rest.get(++i).split(","));
                     case "--cold-runs" -> coldRuns = Integer.parseInt(rest.get(++i));
                     case "--warm-up" -> warmup = Integer.parseInt(rest.get(++i));
                     case "--warm-samples" -> warmSamples = Integer.parseInt(rest.get(++i));
                     default -> throw new IllegalArgumentException("unknown option " + rest.get(i)
                             + "; usage: java -jar livecue-bench.jar [--smoke] [--out FILE] [--repo DIR] [--dispatch-due N] [--dispatch-stored A,B]"
-                            + " [--only coldstart,warm,memory,dispatch,hostile] [--cold-runs N] [--warm-up N] [--warm-samples N]");
+                            + " [--drill-due N] [--only SECTION,...|drills|benchmarks] [--cold-runs N] [--warm-up N] [--warm-samples N]");
                 }
             }
-            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored, only,
-                    coldRuns > 0 ? coldRuns : smoke ? 1 : 5, warmup > 0 ? warmup : smoke ? 5 : 200,
+            return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored,
+                    drillDue, only, coldRuns > 0 ? coldRuns : smoke ? 1 : 5, warmup > 0 ? warmup : smoke ? 5 : 200,
                     warmSamples > 0 ? warmSamples : smoke ? 20 : 600);
         }
     }

@@ -50,11 +50,14 @@ final class BenchStack implements AutoCloseable {
         TableBootstrap.createIfAbsent(client, TABLE);
     }
 
-    /** Stops DynamoDB Local and starts it again on a new port (file-backed stacks keep their data). */
+    /**
+     * Stops DynamoDB Local and starts it again on the same port, so running functions see an outage and then the
+     * same endpoint again (file-backed stacks keep their data).
+     */
     void restartDynamo() {
         client.close();
-        dynamo.close();
-        startDynamo();
+        dynamo = dynamo.restart();
+        client = LocalDynamoClients.client(dynamo.endpoint());
     }
 
     DynamoDbLocal dynamo() {

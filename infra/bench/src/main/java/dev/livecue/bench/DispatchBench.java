@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Dispatch throughput and read cost: reminders are planned through the packaged schedules function (many not yet
- * due, some due within a minute), then ONE invocation of the packaged dispatcher delivers the due ones to a loopback
+ * due, some due seconds later), then ONE invocation of the packaged dispatcher delivers the due ones to a loopback
  * receiver. Reported: deliveries per second of that invocation, and read capacity per delivered reminder, at two
  * table sizes, to show the cost follows the work due and not the reminders stored.
  */
@@ -28,14 +28,12 @@ final class DispatchBench {
 
     static final double TARGET_PER_SECOND = 200;
     static final double TARGET_READ_GROWTH = 1.10;
-    private static final String ZONE = "America/New_York";
     /** Offsets of the not-yet-due lives: five reminders over the 14-day planning horizon. */
     private static final String LATER_REMINDERS = "[\"P7D\",\"P3D\",\"PT24H\",\"PT1H\",\"PT10M\"]";
 
     private final BenchStack stack;
     private final LoopbackReceiver receiver;
     private final List<String> keys = new ArrayList<>();
-    private int handles;
 
     private DispatchBench(BenchStack stack, LoopbackReceiver receiver) {
         this.stack = stack;
@@ -66,12 +64,13 @@ final class DispatchBench {
     private double round(int stored, int due, int creators, ResultTable table) {
         try (LambdaHttp schedules = LambdaHttp.start(stack.function("SchedulesApiFunction"))) {
             while (keys.size() < creators) {
-                keys.add(newCreatorWithSubscription(schedules));
+                keys.add(DueLives.creatorWithSubscription(schedules, "dispatch_" + keys.size(), receiver.url()).apiKey());
             }
             long seeded = System.nanoTime();
             int before = receiver.distinctDelivered();
+            Instant lastDue = Instant.now();
             for (int i = 0; i < due; i++) {
-                schedules.expect(201, "POST", "/v1/schedules", keys.get(i % keys.size()), dueSoon(i));
+                lastDue = DueLives.planDueSoon(schedules, keys.get(i % keys.size()), "Soon " + i);
             }
             // One schedule first, to learn how many reminders one plans; then as many as make up the size.
             long counted = reminderCount();
@@ -83,7 +82,7 @@ final class DispatchBench {
             }
             System.out.printf("seeded %d due lives and %d recurring schedules in %d s%n", due, recurring,
                     Duration.ofNanos(System.nanoTime() - seeded).toSeconds());
-            awaitDue();
+            DueLives.awaitDue(lastDue);
             try (DynamoTimingProxy proxy = DynamoTimingProxy.countingReads(stack.dynamo().endpoint());
                     LambdaZipInvoker dispatcher = LambdaZipInvoker.start(stack.function("ReminderDispatchFunction", proxy.endpoint()))) {
                 proxy.reset();
@@ -105,37 +104,12 @@ final class DispatchBench {
         }
     }
 
-    private String newCreatorWithSubscription(LambdaHttp schedules) {
-        String key = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN, "{\"handle\":\"dispatch_" + (handles++)
-                + "\",\"timeZone\":\"" + ZONE + "\"}").json().path("apiKey").asText();
-        schedules.expect(201, "POST", "/v1/webhooks", key, "{\"url\":\"" + receiver.url() + "\",\"events\":[\"live.reminder\"]}");
-        return key;
-    }
-
-    /** A one-off live 61 minutes away with a 1-hour reminder: due about a minute after it is planned. */
-    private static String dueSoon(int i) {
-        String start = LocalDateTime.now(ZoneId.of(ZONE)).plusMinutes(62).truncatedTo(ChronoUnit.MINUTES)
-                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        return "{\"title\":\"Soon " + i + "\",\"start\":\"" + start + "\",\"timeZone\":\"" + ZONE
-                + "\",\"durationMinutes\":60,\"reminders\":[\"PT1H\"]}";
-    }
-
     /** A daily live from next week on: its reminders fill the planning horizon and none is due yet. */
     private static String later(int i) {
-        String start = LocalDateTime.now(ZoneId.of(ZONE)).plusDays(8).withHour(7 + i % 12).truncatedTo(ChronoUnit.HOURS)
+        String start = LocalDateTime.now(ZoneId.of(DueLives.ZONE)).plusDays(8).withHour(7 + i % 12).truncatedTo(ChronoUnit.HOURS)
                 .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        return "{\"title\":\"Daily " + i + "\",\"start\":\"" + start + "\",\"timeZone\":\"" + ZONE
+        return "{\"title\":\"Daily " + i + "\",\"start\":\"" + start + "\",\"timeZone\":\"" + DueLives.ZONE
                 + "\",\"durationMinutes\":60,\"recurrence\":\"FREQ=DAILY;COUNT=30\",\"reminders\":" + LATER_REMINDERS + "}";
-    }
-
-    /** Waits until the last planned reminder's minute has begun (they are due at most two minutes after planning). */
-    private static void awaitDue() {
-        Instant dueBy = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES).plusSeconds(1);
-        try {
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), dueBy).toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Counting the table is the benchmark's own check of its size, never a request path. */

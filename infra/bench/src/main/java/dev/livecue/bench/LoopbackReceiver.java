@@ -3,28 +3,43 @@ package dev.livecue.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A webhook receiver on loopback, as an automation tool would be: it counts every delivery and every distinct
- * {@code webhook-id} (a receiver drops duplicates by that id), and can be told to fail a share of requests.
+ * A webhook receiver on loopback, as an automation tool would be: it counts every request, every accepted delivery
+ * and every distinct {@code webhook-id} (a receiver drops duplicates by that id), remembers which live each message
+ * announced ({@code data.title}), and can be told to refuse requests with a 500.
  */
 final class LoopbackReceiver implements AutoCloseable {
 
+    /** Whether to answer 500 to a message that was refused {@code refusedBefore} times already. */
+    @FunctionalInterface
+    interface Refusals {
+        boolean refuse(String webhookId, int refusedBefore);
+    }
+
+    /** What arrived for one {@code webhook-id}. */
+    record Message(String title, int accepted, int refused) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(32);
-    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final Map<String, Counts> byId = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
-    private volatile double failureShare;
+    private volatile Refusals refusals = (id, before) -> false;
 
     LoopbackReceiver() throws IOException {
         LoopbackSockets.noDelay();
@@ -38,38 +53,69 @@ final class LoopbackReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    /** From now on, answer 500 to this share of requests (0 to 1). */
-    void failShare(double share) {
-        failureShare = share;
+    /** From now on, refuse the requests {@code refusals} picks. */
+    void refuse(Refusals refusals) {
+        this.refusals = refusals;
     }
 
+    /** Every request that reached the receiver, refused ones included. */
     int requests() {
         return requests.get();
     }
 
-    int failed() {
-        return failed.get();
-    }
-
     /** Distinct messages received with a 2xx answer. */
     int distinctDelivered() {
-        return ids.size();
+        return (int) byId.values().stream().filter(c -> c.accepted.get() > 0).count();
+    }
+
+    /** What arrived so far, by {@code webhook-id}. */
+    Map<String, Message> messages() {
+        return byId.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> new Message(e.getValue().title, e.getValue().accepted.get(), e.getValue().refused.get())));
+    }
+
+    /** Whether every one of {@code titles} arrived with a 2xx answer. */
+    boolean acceptedAll(Collection<String> titles) {
+        Set<String> accepted = byId.values().stream().filter(c -> c.accepted.get() > 0).map(c -> c.title)
+                .collect(Collectors.toSet());
+        return accepted.containsAll(titles);
     }
 
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            byte[] bytes = body.readAllBytes();
             requests.incrementAndGet();
-            if (failureShare > 0 && ThreadLocalRandom.current().nextDouble() < failureShare) {
-                failed.incrementAndGet();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            if (id == null) {
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
+            Counts counts = byId.computeIfAbsent(id, k -> new Counts(title(bytes)));
+            if (refusals.refuse(id, counts.refused.get())) {
+                counts.refused.incrementAndGet();
                 exchange.sendResponseHeaders(500, -1);
                 return;
             }
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            if (id != null) {
-                ids.add(id);
-            }
+            counts.accepted.incrementAndGet();
             exchange.sendResponseHeaders(204, -1);
+        }
+    }
+
+    private static String title(byte[] body) {
+        try {
+            return JSON.readTree(body).path("data").path("title").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static final class Counts {
+        final String title;
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+
+        Counts(String title) {
+            this.title = title;
         }
     }
 

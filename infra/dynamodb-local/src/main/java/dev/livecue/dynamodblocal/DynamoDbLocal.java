@@ -36,11 +36,13 @@ public final class DynamoDbLocal implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Optional<Path> dbPath;
 
-    private DynamoDbLocal(Process process, int port, Path log) {
+    private DynamoDbLocal(Process process, int port, Path log, Optional<Path> dbPath) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dbPath = dbPath;
     }
 
     /** Starts an in-memory server. */
@@ -92,9 +94,28 @@ public final class DynamoDbLocal implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        DynamoDbLocal server = new DynamoDbLocal(process, port, log);
+        DynamoDbLocal server = new DynamoDbLocal(process, port, log, dbPath);
         server.awaitListening();
         return server;
+    }
+
+    /**
+     * Stops this server and starts a new one on the same port and database folder, as an outage of DynamoDB would
+     * look to its clients: refused connections, then the same endpoint answering again (with the data kept when
+     * the server is file-backed).
+     */
+    public DynamoDbLocal restart() {
+        close();
+        IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                return launch(port, dbPath);
+            } catch (IOException e) {
+                last = e; // the port may not be free again yet
+                sleep(250);
+            }
+        }
+        throw new UncheckedIOException("DynamoDB Local did not start again on port " + port, last);
     }
 
     public int port() {

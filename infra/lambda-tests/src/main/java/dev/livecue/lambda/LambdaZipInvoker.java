@@ -193,6 +193,18 @@ public final class LambdaZipInvoker implements AutoCloseable {
         return "--- function log (tail) ---\n" + text.substring(Math.max(0, text.length() - 4000));
     }
 
+    /**
+     * Kills the execution environment at once ({@code kill -9}), as a crash or Lambda's timeout would: whatever
+     * it was doing stops mid-way, and an {@link #invoke} waiting on it fails. {@link #close} still cleans up.
+     */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Ends the execution environment (closing its event pipe, then killing it if needed) and deletes its files. */
     @Override
     public void close() {

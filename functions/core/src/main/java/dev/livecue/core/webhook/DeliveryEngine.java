@@ -32,8 +32,6 @@ import dev.livecue.core.store.SubscriptionStore;
 public class DeliveryEngine {
 
     private static final Logger LOG = Logger.getLogger(DeliveryEngine.class);
-    /** Long enough for one attempt (15 s) and its bookkeeping; a dispatcher that dies frees its work this soon. */
-    static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FAILING_LIMIT = Duration.ofDays(5);
 
     private final DeliveryStore deliveries;
@@ -42,15 +40,19 @@ public class DeliveryEngine {
     private final WebhookHttp http;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration lease;
+    private final RetrySchedule retries;
 
     DeliveryEngine(DeliveryStore deliveries, SubscriptionStore subscriptions, Messages messages, WebhookHttp http,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, WebhookConfig config) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.messages = messages;
         this.http = http;
         this.json = json;
         this.clock = clock;
+        this.lease = config.lease();
+        this.retries = new RetrySchedule(config.retryDelays());
     }
 
     /** A new pass over due deliveries, with its own lease owner id; safe to use from many threads. */
@@ -70,7 +72,7 @@ public class DeliveryEngine {
          */
         public Optional<Outcome> deliver(String pk, String sk) {
             Instant now = clock.instant();
-            Optional<Delivery> claimed = deliveries.claim(pk, sk, owner, now, now.plus(LEASE));
+            Optional<Delivery> claimed = deliveries.claim(pk, sk, owner, now, now.plus(lease));
             if (claimed.isEmpty()) {
                 return Optional.empty();
             }
@@ -102,7 +104,7 @@ public class DeliveryEngine {
             } else if (Integer.valueOf(410).equals(result.statusCode())) {
                 outcome = Outcome.DEAD_LETTERED;
             } else {
-                next = RetrySchedule.next(attempts, now, result.statusCode(), result.retryAfter());
+                next = retries.next(attempts, now, result.statusCode(), result.retryAfter());
                 outcome = next.isPresent() ? Outcome.RETRYING : Outcome.DEAD_LETTERED;
             }
             deliveries.log(subscription.creatorId(), subscription.id(),

@@ -1,5 +1,8 @@
 package dev.livecue.core.webhook;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,6 +21,21 @@ public interface WebhookConfig {
     @WithDefault("16")
     int concurrency();
 
+
+    /**
+     * How long a dispatcher holds a delivery it claimed: long enough for one attempt (15 s) and its bookkeeping.
+     * A dispatcher that dies frees its deliveries this soon; shorter than an attempt, a slow send may lose its
+     * lease and the message be sent twice (with the same {@code webhook-id}).
+     */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /**
+     * Waits between the attempts of a failing delivery, before jitter (see {@link RetrySchedule}): one attempt
+     * more than there are waits, then the message is dead-lettered. The default is the contract's schedule.
+     */
+    @WithDefault(RetrySchedule.CONTRACT)
+    List<Duration> retryDelays();
 
     /** Subscriptions one creator may have; each one multiplies the deliveries of every event. */
     @WithDefault("20")
