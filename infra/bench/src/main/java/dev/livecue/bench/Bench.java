@@ -29,7 +29,13 @@ public final class Bench {
             for (Sections.Section section : Sections.selected(options)) {
                 System.out.println("== " + section.id());
                 long sectionStarted = System.nanoTime();
-                section.runner().run(shared, table);
+                try {
+                    section.runner().run(shared, table);
+                } catch (RuntimeException e) {
+                    // one broken section must not lose the figures of the others: it is reported as failed
+                    e.printStackTrace();
+                    table.add(section.id(), "section failed", e.toString(), "runs to the end", false);
+                }
                 System.out.printf("== %s took %d s%n", section.id(), (System.nanoTime() - sectionStarted) / 1_000_000_000L);
             }
         }
