@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,16 +116,11 @@ public final class LocalStackProcess implements AutoCloseable {
                 process.destroyForcibly();
                 throw new AssertionError("local stack did not stop on SIGTERM within " + STOP_TIMEOUT);
             }
-            for (ProcessHandle child : children) {
-                child.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while stopping the local stack", e);
-        } catch (ExecutionException | TimeoutException e) {
-            children.forEach(ProcessHandle::destroyForcibly);
-            throw new AssertionError("a child process of the local stack was left behind: " + children, e);
         }
+        ProcessTrees.awaitExit(children, STOP_TIMEOUT, "a child process of the local stack");
     }
 
     private void collectOutput() {

@@ -12,10 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -34,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.livecue.testing.LocalStackProcess;
+import dev.livecue.testing.ProcessTrees;
 import io.restassured.http.ContentType;
 
 /**
@@ -256,15 +254,7 @@ public final class Browser implements AutoCloseable {
                 .toList();
         try {
             driver.quit();
-            for (ProcessHandle process : started) {
-                process.onExit().get(QUIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while quitting Chromium", e);
-        } catch (ExecutionException | TimeoutException e) {
-            started.forEach(ProcessHandle::destroyForcibly);
-            throw new AssertionError("Chromium or chromedriver left running after quit: " + started, e);
+            ProcessTrees.awaitExit(started, QUIT_TIMEOUT, "Chromium or chromedriver, after quit,");
         } finally {
             deleteProfile(profile);
         }
