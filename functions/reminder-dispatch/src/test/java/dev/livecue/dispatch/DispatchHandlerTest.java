@@ -1,6 +1,8 @@
 package dev.livecue.dispatch;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -49,7 +51,12 @@ class DispatchHandlerTest {
             // WHEN EventBridge fires the function
             given().contentType("application/json").body(SCHEDULED_EVENT).post()
                     .then().statusCode(200)
-                    .body("jobs.job", hasItems("webhook-fan-out", "webhook-delivery"));
+                    .body("jobs.job", hasItems("webhook-fan-out", "webhook-delivery"))
+                    // and each job says what it cost: the delivery job claimed, logged and settled with writes
+                    .body("jobs.find { it.job == 'webhook-delivery' }.dynamodb.calls.UpdateItem", greaterThanOrEqualTo(2))
+                    .body("jobs.find { it.job == 'webhook-delivery' }.dynamodb.calls.PutItem", greaterThanOrEqualTo(1))
+                    .body("jobs.find { it.job == 'webhook-delivery' }.dynamodb.writeUnits", greaterThan(0f))
+                    .body("jobs.find { it.job == 'webhook-fan-out' }.dynamodb.readUnits", greaterThan(0f));
 
             // THEN the event went out
             assertEquals(1, receiver.received("/lambda").size());

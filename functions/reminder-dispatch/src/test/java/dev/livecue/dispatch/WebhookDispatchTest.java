@@ -42,6 +42,7 @@ import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.store.TickCursorStore;
 import dev.livecue.core.webhook.CreatedSubscription;
 import dev.livecue.core.webhook.DeliveryAttempt;
+import dev.livecue.core.webhook.DeliveryEngine;
 import dev.livecue.core.webhook.DeliveryJob;
 import dev.livecue.core.webhook.FanOutJob;
 import dev.livecue.core.webhook.NewSubscription;
@@ -49,6 +50,7 @@ import dev.livecue.core.webhook.Outcome;
 import dev.livecue.core.webhook.SubscriptionService;
 import dev.livecue.core.webhook.SubscriptionStatus;
 import dev.livecue.core.webhook.SubscriptionView;
+import dev.livecue.core.webhook.WebhookConfig;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.TestClock;
 import dev.livecue.testing.WebhookReceiver;
@@ -56,6 +58,8 @@ import dev.livecue.testing.WebhookReceiver.Received;
 import dev.livecue.testing.WebhookReceiver.Reply;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The dispatcher's webhook jobs against DynamoDB Local and a real HTTP receiver on loopback: fan-out, signing
@@ -83,6 +87,15 @@ class WebhookDispatchTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DeliveryEngine engine;
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    DynamoDbClient dynamo;
 
     WebhookReceiver receiver;
     String creatorId;
@@ -207,6 +220,34 @@ class WebhookDispatchTest {
         assertTrue(log.get(3).attemptedAt().equals(start));
         ticker.tick();
         assertEquals(4, receiver.received("/flaky").size());
+    }
+
+    @Test
+    void deliveriesLeasedToADeadDispatcher_shouldBeSentAfterTheLease_withTheirWebhookId() {
+        // GIVEN an event written with its deliveries leased to a dispatcher that died before sending them (what the
+        // fire job writes for a reminder, then kill -9)
+        Instant start = pinFreshTime();
+        subscribe("/orphaned", EventTypes.LIVE_REMINDER);
+        EventPublisher.Prepared event = events.prepareFannedOut(creatorId, EventTypes.LIVE_REMINDER, Map.of("n", 1));
+        DeliveryEngine.Outbound outbound = engine.pass().outbound(event.event());
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(event.write()));
+        writes.addAll(outbound.writes());
+        dynamo.transactWriteItems(t -> t.transactItems(writes));
+        String webhookId = outbound.deliveries().get(0).messageId();
+
+        // WHEN other dispatchers tick while the lease holds, and after it ran out
+        ticker.tick();
+        clock.pin(start.plus(config.lease()).minusSeconds(1));
+        ticker.tick();
+        assertEquals(0, receiver.received("/orphaned").size(), "not sent while the dead dispatcher's lease holds");
+        clock.pin(start.plus(config.lease()).plusSeconds(60));
+        assertFalse(ticker.tick().failed());
+        ticker.tick();
+
+        // THEN it was sent once, with the webhook-id it was made with; the event itself was never fanned out again
+        List<Received> got = receiver.received("/orphaned");
+        assertEquals(1, got.size());
+        assertEquals(webhookId, got.get(0).webhookId());
     }
 
     @Test

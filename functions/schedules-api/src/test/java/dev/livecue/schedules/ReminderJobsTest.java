@@ -38,6 +38,8 @@ import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
 import dev.livecue.testing.TestClock;
+import dev.livecue.testing.WebhookReceiver;
+import dev.livecue.testing.WebhookReceiver.Received;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -162,6 +164,36 @@ class ReminderJobsTest {
         assertTrue(x.endsWith(reminder.get("liveUrl").asText()) && x.contains("…"), x);
         assertTrue(x.codePoints().map(c -> c <= 0x10FF ? 1 : 2).sum() <= 280, "X weighs emoji double");
         assertTrue(bluesky.length() <= 300 && bluesky.endsWith(reminder.get("liveUrl").asText()));
+    }
+
+    @Test
+    void fire_shouldSendTheFiredReminderToTheWebhooks_inTheSameTick_once() throws Exception {
+        // GIVEN a creator with a webhook for reminders and a live at 13:30 reminded an hour before
+        Instant t0 = Instant.parse("2028-05-01T12:00:00Z");
+        clock.pin(t0);
+        TestCreator creator = Api.newCreator("UTC");
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            creator.request().body(Map.of("url", receiver.url("/zap"), "events", List.of("live.reminder")))
+                    .post("/v1/webhooks").then().statusCode(201);
+            plan(creator, "2028-05-01T13:30", null, List.of("PT1H"));
+
+            // WHEN the fire job runs once after the reminder came due
+            clock.pin(t0.plus(Duration.ofMinutes(31)));
+            fire();
+
+            // THEN that run sent it, with the event's data, not a fan-out a tick later
+            List<Received> got = receiver.received("/zap");
+            assertEquals(1, got.size());
+            JsonNode body = json.readTree(got.get(0).body());
+            assertEquals("live.reminder", body.get("type").asText());
+            Event event = events(creator).stream().filter(e -> e.type().equals("live.reminder")).findFirst().orElseThrow();
+            assertEquals(json.readTree(event.data()), body.get("data"));
+            // and neither the fan-out nor the delivery job sends it again
+            for (String name : List.of("fire-reminders", "webhook-fan-out", "webhook-delivery")) {
+                job(name).run(Tick.of(clock.instant(), Duration.ofMinutes(2)));
+            }
+            assertEquals(1, receiver.received("/zap").size());
+        }
     }
 
     @Test

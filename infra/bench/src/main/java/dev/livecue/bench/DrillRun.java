@@ -84,22 +84,23 @@ final class DrillRun implements AutoCloseable {
     private final BenchStack stack;
     private final LoopbackReceiver receiver;
     private final List<DueLives.Creator> creators;
-    private final List<String> titles;
+    /** What the due reminders' messages are about ({@link DueLives#subjects}). */
+    private final List<String> subjects;
     private final Instant lastDue;
     private final Ticks ticks = new Ticks();
 
-    private DrillRun(BenchStack stack, LoopbackReceiver receiver, List<DueLives.Creator> creators, List<String> titles,
+    private DrillRun(BenchStack stack, LoopbackReceiver receiver, List<DueLives.Creator> creators, List<String> subjects,
             Instant lastDue) {
         this.stack = stack;
         this.receiver = receiver;
         this.creators = creators;
-        this.titles = titles;
+        this.subjects = subjects;
         this.lastDue = lastDue;
     }
 
     /**
-     * Starts a stack ({@code dbDir}: file-backed) and plans {@code due} reminders through the schedules function;
-     * they are all due after {@link #awaitDue()}.
+     * Starts a stack ({@code dbDir}: file-backed) and plans lives for {@code due} reminders (rounded up to whole
+     * lives) through the schedules function; they are all due after {@link #awaitDue()}.
      */
     static DrillRun seed(Path repo, Optional<Path> dbDir, String name, int due) {
         BenchStack stack = BenchStack.start(repo, dbDir);
@@ -107,19 +108,20 @@ final class DrillRun implements AutoCloseable {
         try {
             receiver = new LoopbackReceiver();
             List<DueLives.Creator> creators = new ArrayList<>();
-            List<String> titles = new ArrayList<>();
+            List<String> subjects = new ArrayList<>();
+            int lives = (due + DueLives.DUE_PER_LIVE - 1) / DueLives.DUE_PER_LIVE;
             Instant lastDue = Instant.now();
             try (LambdaHttp schedules = LambdaHttp.start(stack.function("SchedulesApiFunction"))) {
-                for (int i = 0; i < Math.max(1, (due + PER_CREATOR - 1) / PER_CREATOR); i++) {
+                for (int i = 0; i < Math.max(1, (lives + PER_CREATOR - 1) / PER_CREATOR); i++) {
                     creators.add(DueLives.creatorWithSubscription(schedules, name + "_" + i, receiver.url()));
                 }
-                for (int i = 0; i < due; i++) {
+                for (int i = 0; i < lives; i++) {
                     String title = name + " live " + i;
                     lastDue = DueLives.planDueSoon(schedules, creators.get(i % creators.size()).apiKey(), title);
-                    titles.add(title);
+                    subjects.addAll(DueLives.subjects(title));
                 }
             }
-            return new DrillRun(stack, receiver, creators, titles, lastDue);
+            return new DrillRun(stack, receiver, creators, subjects, lastDue);
         } catch (IOException | RuntimeException e) {
             if (receiver != null) {
                 receiver.close();
@@ -147,7 +149,7 @@ final class DrillRun implements AutoCloseable {
     }
 
     int due() {
-        return titles.size();
+        return subjects.size();
     }
 
     Ticks ticks() {
@@ -163,7 +165,7 @@ final class DrillRun implements AutoCloseable {
 
     /** Whether every due reminder reached the receiver with a 2xx answer. */
     boolean allAccepted() {
-        return receiver.acceptedAll(titles);
+        return receiver.acceptedAll(subjects);
     }
 
     /** One tick of {@code dispatcher}; a killed or failing invocation is counted, not thrown. */
@@ -216,7 +218,7 @@ final class DrillRun implements AutoCloseable {
      */
     void report(String drill, StoreAudit.Findings findings, ResultTable table) {
         Map<String, LoopbackReceiver.Message> messages = receiver.messages();
-        Map<String, Set<String>> idsByTitle = new HashMap<>();
+        Map<String, Set<String>> idsBySubject = new HashMap<>();
         int accepted = 0;
         int duplicates = 0;
         for (Map.Entry<String, LoopbackReceiver.Message> message : messages.entrySet()) {
@@ -224,16 +226,16 @@ final class DrillRun implements AutoCloseable {
             if (times > 0) {
                 accepted += times;
                 duplicates += times - 1;
-                idsByTitle.computeIfAbsent(message.getValue().title(), t -> new HashSet<>()).add(message.getKey());
+                idsBySubject.computeIfAbsent(message.getValue().subject(), t -> new HashSet<>()).add(message.getKey());
             }
         }
-        long lost = titles.stream().filter(t -> !idsByTitle.containsKey(t)).count();
-        long titlesWithTwoIds = idsByTitle.values().stream().filter(ids -> ids.size() > 1).count();
+        long lost = subjects.stream().filter(t -> !idsBySubject.containsKey(t)).count();
+        long underTwoIds = idsBySubject.values().stream().filter(ids -> ids.size() > 1).count();
         table.add(drill, "due reminders / deliveries accepted / distinct webhook-ids",
-                titles.size() + " / " + accepted + " / " + idsByTitle.values().stream().mapToInt(Set::size).sum());
+                subjects.size() + " / " + accepted + " / " + idsBySubject.values().stream().mapToInt(Set::size).sum());
         table.add(drill, "lost (due reminders never delivered)", Long.toString(lost), "0", lost == 0);
         table.add(drill, "duplicates (a webhook-id delivered again)", Integer.toString(duplicates));
-        table.add(drill, "reminders delivered under two webhook-ids", Long.toString(titlesWithTwoIds), "0", titlesWithTwoIds == 0);
+        table.add(drill, "reminders delivered under two webhook-ids", Long.toString(underTwoIds), "0", underTwoIds == 0);
         table.add(drill, "dispatcher ticks", ticks.invocations() + " (" + ticks.failures() + ")");
         table.add(drill, "half-written chains in the store", findings.consistent() ? "0" : findings.halfWritten(), "0",
                 findings.consistent());

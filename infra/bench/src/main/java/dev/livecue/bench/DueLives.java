@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * How the dispatch benchmark and the fault drills make work for the dispatcher, through the packaged schedules
- * function as a creator would: creators subscribed to {@code live.reminder} at a loopback receiver, and one-off lives
- * an hour and a few seconds away with a one-hour reminder, so the reminder comes due moments after it is planned.
+ * function as a creator would: creators subscribed to {@code live.reminder} and {@code live.checklist} at a loopback
+ * receiver, and one-off lives an hour and a few seconds away with a one-hour reminder, so the reminder and the
+ * checklist (due an hour before too) come due moments after the live is planned: two due reminders per live.
  */
 final class DueLives {
 
@@ -26,12 +28,15 @@ final class DueLives {
     private DueLives() {
     }
 
-    /** A new creator whose one webhook subscription sends its {@code live.reminder} events to {@code url}. */
+    /** Due reminders per planned live: its reminder and its checklist. */
+    static final int DUE_PER_LIVE = 2;
+
+    /** A new creator whose one webhook subscription sends its reminder and checklist events to {@code url}. */
     static Creator creatorWithSubscription(LambdaHttp schedules, String handle, String url) {
         var created = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN,
                 "{\"handle\":\"" + handle + "\",\"timeZone\":\"" + ZONE + "\"}").json();
         Creator creator = new Creator(created.path("creator").path("id").asText(), created.path("apiKey").asText());
-        schedules.expect(201, "POST", "/v1/webhooks", creator.apiKey(), "{\"url\":\"" + url + "\",\"events\":[\"live.reminder\"]}");
+        schedules.expect(201, "POST", "/v1/webhooks", creator.apiKey(), "{\"url\":\"" + url + "\",\"events\":[\"live.reminder\",\"live.checklist\"]}");
         return creator;
     }
 
@@ -49,6 +54,16 @@ final class DueLives {
                     + ": its reminder may have been due before it was planned; the machine is too busy for this run");
         }
         return due;
+    }
+
+    /** What the messages of the live titled {@code title} are about: one per due reminder. */
+    static List<String> subjects(String title) {
+        return List.of(subject("live.reminder", title), subject("live.checklist", title));
+    }
+
+    /** What a message of event {@code type} about the live titled {@code title} is about. */
+    static String subject(String type, String title) {
+        return type + " " + title;
     }
 
     /** Waits until {@code due} has passed (and a second more, for the clocks of the child JVMs). */

@@ -17,11 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.DoubleAdder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -29,10 +25,6 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback HTTP relay between a function and DynamoDB Local that times each DynamoDB call upstream. A request's
  * "raw DynamoDB time" is then the time of exactly the calls its handler made, with exactly its items, in the same
  * run. The relay's own hop is part of the handler's time, so the overhead it shows is, if anything, too high.
- * When started {@link #countingReads}, it also asks DynamoDB for the capacity each read call consumed
- * ({@code ReturnConsumedCapacity: TOTAL}) and adds it up, so the dispatch benchmark can report read units per
- * delivered reminder without touching the code; the warm latency relay does not, since rewriting each read's JSON
- * would be charged to the handler.
  */
 final class DynamoTimingProxy implements AutoCloseable {
 
@@ -45,32 +37,18 @@ final class DynamoTimingProxy implements AutoCloseable {
     private final AtomicLong upstreamNanos = new AtomicLong();
     private final AtomicLong relayNanos = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
-    private final DoubleAdder readUnits = new DoubleAdder();
-    private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final boolean countReads;
 
-    /** Starts a relay on a free loopback port in front of {@code upstream} that only times the calls. */
+    /** Starts a relay on a free loopback port in front of {@code upstream} that times the calls. */
     static DynamoTimingProxy start(URI upstream) {
-        return start(upstream, false);
-    }
-
-    /** Starts a relay that also adds up the read capacity each read call consumed ({@link #readUnits}). */
-    static DynamoTimingProxy countingReads(URI upstream) {
-        return start(upstream, true);
-    }
-
-    private static DynamoTimingProxy start(URI upstream, boolean countReads) {
         try {
-            return new DynamoTimingProxy(upstream, countReads);
+            return new DynamoTimingProxy(upstream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private DynamoTimingProxy(URI upstream, boolean countReads) throws IOException {
+    private DynamoTimingProxy(URI upstream) throws IOException {
         this.upstream = upstream;
-        this.countReads = countReads;
         LoopbackSockets.noDelay();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -87,12 +65,6 @@ final class DynamoTimingProxy implements AutoCloseable {
         upstreamNanos.set(0);
         relayNanos.set(0);
         calls.set(0);
-        readUnits.reset();
-    }
-
-    /** Read capacity units the read calls consumed since {@link #reset}. */
-    double readUnits() {
-        return readUnits.sum();
     }
 
     Duration upstreamTime() {
@@ -115,10 +87,7 @@ final class DynamoTimingProxy implements AutoCloseable {
     private void relay(HttpExchange exchange) throws IOException {
         long entered = System.nanoTime();
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
-            boolean read = countReads && READS.contains(operation);
-            byte[] body = read ? withConsumedCapacity(in.readAllBytes()) : in.readAllBytes();
+            byte[] body = in.readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
@@ -130,9 +99,6 @@ final class DynamoTimingProxy implements AutoCloseable {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             upstreamNanos.addAndGet(System.nanoTime() - started);
             calls.incrementAndGet();
-            if (read && response.statusCode() == 200) {
-                readUnits.add(consumed(response.body()));
-            }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
@@ -148,25 +114,6 @@ final class DynamoTimingProxy implements AutoCloseable {
         } finally {
             relayNanos.addAndGet(System.nanoTime() - entered);
         }
-    }
-
-    private static byte[] withConsumedCapacity(byte[] body) throws IOException {
-        ObjectNode request = (ObjectNode) JSON.readTree(body);
-        request.put("ReturnConsumedCapacity", "TOTAL");
-        return JSON.writeValueAsBytes(request);
-    }
-
-    /** CapacityUnits of a response's ConsumedCapacity (one object, or one per table for batch calls). */
-    private static double consumed(byte[] responseBody) throws IOException {
-        JsonNode capacity = JSON.readTree(responseBody).path("ConsumedCapacity");
-        if (capacity.isArray()) {
-            double sum = 0;
-            for (JsonNode table : capacity) {
-                sum += table.path("CapacityUnits").asDouble();
-            }
-            return sum;
-        }
-        return capacity.path("CapacityUnits").asDouble();
     }
 
     @Override

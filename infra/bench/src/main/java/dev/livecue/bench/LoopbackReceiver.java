@@ -12,14 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook receiver on loopback, as an automation tool would be: it counts every request, every accepted delivery
- * and every distinct {@code webhook-id} (a receiver drops duplicates by that id), remembers which live each message
- * announced ({@code data.title}), and can be told to refuse requests with a 500.
+ * and every distinct {@code webhook-id} (a receiver drops duplicates by that id), remembers what each message was
+ * about (its subject: the event type and the live's {@code data.title}, as {@link DueLives#subjects} makes them), and
+ * can be told to refuse requests with a 500.
  */
 final class LoopbackReceiver implements AutoCloseable {
 
@@ -30,7 +32,7 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     /** What arrived for one {@code webhook-id}. */
-    record Message(String title, int accepted, int refused) {
+    record Message(String subject, int accepted, int refused) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,14 +73,14 @@ final class LoopbackReceiver implements AutoCloseable {
     /** What arrived so far, by {@code webhook-id}. */
     Map<String, Message> messages() {
         return byId.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> new Message(e.getValue().title, e.getValue().accepted.get(), e.getValue().refused.get())));
+                e -> new Message(e.getValue().subject, e.getValue().accepted.get(), e.getValue().refused.get())));
     }
 
-    /** Whether every one of {@code titles} arrived with a 2xx answer. */
-    boolean acceptedAll(Collection<String> titles) {
-        Set<String> accepted = byId.values().stream().filter(c -> c.accepted.get() > 0).map(c -> c.title)
+    /** Whether every one of {@code subjects} arrived with a 2xx answer. */
+    boolean acceptedAll(Collection<String> subjects) {
+        Set<String> accepted = byId.values().stream().filter(c -> c.accepted.get() > 0).map(c -> c.subject)
                 .collect(Collectors.toSet());
-        return accepted.containsAll(titles);
+        return accepted.containsAll(subjects);
     }
 
     private void receive(HttpExchange exchange) throws IOException {
@@ -90,7 +92,7 @@ final class LoopbackReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            Counts counts = byId.computeIfAbsent(id, k -> new Counts(title(bytes)));
+            Counts counts = byId.computeIfAbsent(id, k -> new Counts(subject(bytes)));
             if (refusals.refuse(id, counts.refused.get())) {
                 counts.refused.incrementAndGet();
                 exchange.sendResponseHeaders(500, -1);
@@ -101,21 +103,22 @@ final class LoopbackReceiver implements AutoCloseable {
         }
     }
 
-    private static String title(byte[] body) {
+    private static String subject(byte[] body) {
         try {
-            return JSON.readTree(body).path("data").path("title").asText("");
+            JsonNode message = JSON.readTree(body);
+            return DueLives.subject(message.path("type").asText(""), message.path("data").path("title").asText(""));
         } catch (IOException e) {
             return "";
         }
     }
 
     private static final class Counts {
-        final String title;
+        final String subject;
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
 
-        Counts(String title) {
-            this.title = title;
+        Counts(String subject) {
+            this.subject = subject;
         }
     }
 

@@ -42,6 +42,15 @@ public class EventPublisher {
         return new Prepared(event, store.putWrite(event));
     }
 
+    /**
+     * The event and the write that records it as fanned out already, for a transaction that also writes its
+     * deliveries (the dispatcher's own events: it sends them at once).
+     */
+    public Prepared prepareFannedOut(String creatorId, String type, Object data) {
+        Event event = event(creatorId, type, data);
+        return new Prepared(event, store.putFannedOutWrite(event));
+    }
+
     public record Prepared(Event event, TransactWriteItem write) {
     }
 

@@ -12,6 +12,8 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import dev.livecue.core.store.DynamoMeter;
+
 /**
  * Runs every {@link ScheduledJob} once for one tick. The Lambda handler and the local scheduler both call this,
  * so the dispatcher behaves the same on a laptop and in AWS. One job's failure is logged and reported, and the
@@ -25,11 +27,13 @@ public class Ticker {
     private final Instance<ScheduledJob> jobs;
     private final Clock clock;
     private final JobsConfig config;
+    private final DynamoMeter meter;
 
-    Ticker(Instance<ScheduledJob> jobs, Clock clock, JobsConfig config) {
+    Ticker(Instance<ScheduledJob> jobs, Clock clock, JobsConfig config, DynamoMeter meter) {
         this.jobs = jobs;
         this.clock = clock;
         this.config = config;
+        this.meter = meter;
     }
 
     public TickReport tick() {
@@ -39,6 +43,7 @@ public class Ticker {
         List<JobResult> results = new ArrayList<>();
         for (ScheduledJob job : ordered) {
             long started = System.nanoTime();
+            DynamoMeter.Reading before = meter.read();
             JobResult result;
             try {
                 result = job.run(tick);
@@ -46,7 +51,7 @@ public class Ticker {
                 LOG.errorf(e, "Job %s failed on tick %s", job.name(), now);
                 result = new JobResult(job.name(), Map.of(), elapsedMillis(started), e.toString());
             }
-            results.add(result);
+            results.add(result.metered(meter.read().since(before)));
         }
         TickReport report = new TickReport(now, results);
         LOG.infof("Tick %s: %s", now, results);

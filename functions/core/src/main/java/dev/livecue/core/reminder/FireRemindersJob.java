@@ -9,10 +9,11 @@ import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
 import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.store.Keys;
+import dev.livecue.core.webhook.DeliveryEngine;
 
 /**
  * Every tick: the reminders that came due since the last finished minute become {@code live.reminder} and
- * {@code live.checklist} events (the webhook fan-out delivers those), several at a time within the tick's budget;
+ * {@code live.checklist} events, sent to the creator's webhooks at once, several at a time within the tick's budget;
  * the minutes are finished only when every reminder in them was handled. Runs after the planner.
  */
 @ApplicationScoped
@@ -22,10 +23,12 @@ public class FireRemindersJob implements ScheduledJob {
 
     private final DueWork work;
     private final ReminderDispatcher dispatcher;
+    private final DeliveryEngine engine;
 
-    FireRemindersJob(DueWork work, ReminderDispatcher dispatcher) {
+    FireRemindersJob(DueWork work, ReminderDispatcher dispatcher, DeliveryEngine engine) {
         this.work = work;
         this.dispatcher = dispatcher;
+        this.engine = engine;
     }
 
     @Override
@@ -40,7 +43,8 @@ public class FireRemindersJob implements ScheduledJob {
 
     @Override
     public JobResult run(Tick tick) {
-        return work.run(NAME, Keys.REMINDER_PREFIX, tick, item -> dispatcher.fire(Keys.creatorOf(item.pk()),
+        ReminderDispatcher.Run run = dispatcher.run(engine.pass());
+        return work.run(NAME, Keys.REMINDER_PREFIX, tick, item -> run.fire(Keys.creatorOf(item.pk()),
                 item.sk().substring(Keys.REMINDER_PREFIX.length()), tick.now()).name().toLowerCase(Locale.ROOT));
     }
 }

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Deliveries ({@code CREATOR#id / DELIVERY#<eventId>#<subscriptionId>}) and the delivery log
@@ -68,6 +69,32 @@ public class DeliveryStore {
 
     /** Records the delivery unless it exists: fanning out one event twice makes one delivery per subscription. */
     public boolean createIfAbsent(Delivery delivery, Instant now) {
+        Map<String, AttributeValue> item = item(delivery, now);
+        item.put(Keys.GSI1_PK, s(bucket(sortKey(delivery), delivery.nextAttemptAt())));
+        try {
+            dynamo.putItem(p -> p.tableName(config.table()).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /**
+     * The write that records a new delivery already leased to {@code owner} until {@code leaseUntil}, for the
+     * transaction that records its event: the owner sends it at once, without a claim, and if the owner dies first
+     * the delivery comes due in the lease's end bucket like any other whose dispatcher died.
+     */
+    public TransactWriteItem createLeasedWrite(Delivery delivery, String owner, Instant now, Instant leaseUntil) {
+        Map<String, AttributeValue> item = item(delivery, now);
+        item.put(A_LEASE_OWNER, s(owner));
+        item.put(A_LEASE_UNTIL, instant(leaseUntil));
+        item.put(Keys.GSI1_PK, s(bucket(sortKey(delivery), leaseUntil)));
+        return TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(item)
+                .conditionExpression("attribute_not_exists(pk)")).build();
+    }
+
+    /** A new pending delivery's item, but for its due-work bucket (due at its first attempt, or at its lease's end). */
+    private static Map<String, AttributeValue> item(Delivery delivery, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(delivery));
         item.put(Keys.TYPE, s("delivery"));
         item.put(A_CREATOR, s(delivery.creatorId()));
@@ -82,15 +109,9 @@ public class DeliveryStore {
         if (delivery.notAfter() != null) {
             item.put(A_NOT_AFTER, instant(delivery.notAfter()));
         }
-        item.put(Keys.GSI1_PK, s(bucket(sortKey(delivery), delivery.nextAttemptAt())));
         item.put(Keys.GSI1_SK, s(sortKey(delivery)));
         item.put(Keys.EXPIRES_AT, n(now.plus(RETENTION).getEpochSecond()));
-        try {
-            dynamo.putItem(p -> p.tableName(config.table()).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return item;
     }
 
     /**

@@ -42,11 +42,18 @@ public class EventStore {
         this.config = config;
     }
 
+    /** Records an event for the fan-out job to find in the due-work index. */
     public void put(Event event) {
-        dynamo.putItem(p -> p.tableName(config.table()).item(item(event)));
+        dynamo.putItem(p -> p.tableName(config.table()).item(awaitingFanOut(event)));
     }
 
+    /** {@link #put} as a write of a transaction. */
     public TransactWriteItem putWrite(Event event) {
+        return TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(awaitingFanOut(event))).build();
+    }
+
+    /** Records an event whose deliveries are made in the same transaction: the fan-out job never sees it. */
+    public TransactWriteItem putFannedOutWrite(Event event) {
         return TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(item(event))).build();
     }
 
@@ -74,13 +81,18 @@ public class EventStore {
                 instant(item, A_OCCURRED_AT), str(item, A_DATA));
     }
 
+    private static Map<String, AttributeValue> awaitingFanOut(Event event) {
+        Map<String, AttributeValue> item = item(event);
+        item.put(Keys.GSI1_PK, s(Keys.dueBucket(event.occurredAt(), Keys.dueShard(event.id()))));
+        item.put(Keys.GSI1_SK, s(Keys.EVENT_PREFIX + event.occurredAt() + "#" + event.id()));
+        return item;
+    }
+
     private static Map<String, AttributeValue> item(Event event) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.creator(event.creatorId())));
         item.put(Keys.SK, s(Keys.EVENT_PREFIX + event.id()));
         item.put(Keys.TYPE, s(TYPE));
-        item.put(Keys.GSI1_PK, s(Keys.dueBucket(event.occurredAt(), Keys.dueShard(event.id()))));
-        item.put(Keys.GSI1_SK, s(Keys.EVENT_PREFIX + event.occurredAt() + "#" + event.id()));
         item.put(A_EVENT_ID, s(event.id()));
         item.put(A_CREATOR, s(event.creatorId()));
         item.put(A_EVENT_TYPE, s(event.type()));

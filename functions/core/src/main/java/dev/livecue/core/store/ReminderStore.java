@@ -116,16 +116,18 @@ public class ReminderStore {
     }
 
     /**
-     * Marks a pending reminder fired and writes its event in one transaction. False when another dispatcher (or
-     * a cancellation) got to the reminder first: then the event is not written either.
+     * Marks a pending reminder fired and writes its event (and the event's deliveries) in one transaction. False
+     * when another dispatcher (or a cancellation) got to the reminder first: then nothing else is written either.
      */
-    public boolean fire(Reminder reminder, Instant now, String eventId, TransactWriteItem eventWrite) {
+    public boolean fire(Reminder reminder, Instant now, String eventId, List<TransactWriteItem> writes) {
         Finish finish = finish(reminder, Reminder.Status.FIRED, now, eventId);
         TransactWriteItem claim = TransactWriteItem.builder().update(u -> u.tableName(table()).key(finish.key())
                 .updateExpression(finish.update()).conditionExpression(finish.condition())
                 .expressionAttributeNames(finish.names()).expressionAttributeValues(finish.values())).build();
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(claim, eventWrite));
+            List<TransactWriteItem> all = new ArrayList<>(List.of(claim));
+            all.addAll(writes);
+            dynamo.transactWriteItems(t -> t.transactItems(all));
             return true;
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
