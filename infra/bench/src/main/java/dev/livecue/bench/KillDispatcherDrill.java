@@ -19,9 +19,9 @@ import dev.livecue.lambda.LambdaZipInvoker;
  * reminder must still reach the receiver, and a repeated delivery must carry the {@code webhook-id} of the first
  * (receivers drop duplicates by it). Kills alternate between two moments: after a random number of the tick's
  * deliveries reached the receiver (leases held, messages sent but not recorded), and at a random moment of the tick
- * (reminders being fired, events being fanned out), within 10 ms per reminder not yet delivered. Each kill is
- * followed by a fresh execution environment, as Lambda would start; after the last, one dispatcher ticks until
- * the work is done.
+ * (reminders being fired, deliveries being sent), within 10 ms per reminder not yet delivered; both spread over the
+ * kills still to make, so that all of them land while work is left. Each kill is followed by a fresh execution
+ * environment, as Lambda would start; after the last, one dispatcher ticks until the work is done.
  */
 final class KillDispatcherDrill {
 
@@ -41,9 +41,10 @@ final class KillDispatcherDrill {
                 try (LambdaZipInvoker environment = LambdaZipInvoker.start(dispatcher)) {
                     run.awaitDue();
                     int remaining = Math.max(1, run.due() - run.receiver().distinctDelivered());
+                    int killsLeft = kills - moments.size();
                     boolean afterDeliveries = moments.size() % 2 == 0;
-                    int deliveries = 1 + random.nextInt(Math.max(1, remaining / 2));
-                    long millis = 1 + random.nextInt(10 * remaining);
+                    int deliveries = 1 + random.nextInt(Math.max(1, remaining / (2 * killsLeft)));
+                    long millis = 1 + random.nextInt(Math.max(1, 10 * remaining / killsLeft));
                     int requestsBefore = run.receiver().requests();
                     long started = System.nanoTime();
                     Future<?> tick = background.submit(() -> run.tick(environment));

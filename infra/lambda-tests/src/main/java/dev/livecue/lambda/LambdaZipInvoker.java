@@ -174,8 +174,9 @@ public final class LambdaZipInvoker implements AutoCloseable {
         try {
             return next.get(HUNG_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            String tail = logTail(); // before close(), which deletes the log
             close();
-            throw new LambdaFailedException(function.name() + " did not answer within " + HUNG_AFTER + "\n" + logTail());
+            throw new LambdaFailedException(function.name() + " did not answer within " + HUNG_AFTER + "\n" + tail);
         } catch (ExecutionException e) {
             throw new LambdaFailedException(function.name() + " ended unexpectedly: " + e.getCause() + "\n" + logTail());
         } catch (InterruptedException e) {

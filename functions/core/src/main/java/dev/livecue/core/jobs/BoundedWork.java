@@ -2,7 +2,10 @@ package dev.livecue.core.jobs;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -46,28 +49,39 @@ public final class BoundedWork {
 
     /** Runs {@code task} for each item; its result (null for none) is the label the item is counted under. */
     public static <T> Result run(String job, Collection<T> items, int threads, Duration budget, Function<T, String> task) {
+        return runBatches(job, items.stream().map(List::of).toList(), threads, budget,
+                batch -> Collections.singletonList(task.apply(batch.get(0))));
+    }
+
+    /**
+     * Runs {@code task} for each batch of items, a batch per thread at a time. The task returns the labels of the
+     * items it handled, in order (null for none); a shorter list than the batch means the rest were left (its time
+     * ran out), and they count as left.
+     */
+    public static <T> Result runBatches(String job, List<List<T>> batches, int threads, Duration budget,
+            Function<List<T>, List<String>> task) {
         Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         LongAdder finished = new LongAdder();
         LongAdder failed = new LongAdder();
-        if (!items.isEmpty()) {
+        long items = batches.stream().mapToLong(List::size).sum();
+        if (!batches.isEmpty()) {
             long deadline = System.nanoTime() + budget.toNanos();
             AtomicInteger threadNumber = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()),
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batches.size()),
                     runnable -> new Thread(runnable, job + "-" + threadNumber.incrementAndGet()));
-            for (T item : items) {
+            for (List<T> batch : batches) {
                 pool.execute(() -> {
                     if (System.nanoTime() - deadline > 0) {
                         return; // left for the next tick
                     }
                     try {
-                        String label = task.apply(item);
-                        if (label != null) {
-                            counts.computeIfAbsent(label, k -> new LongAdder()).increment();
-                        }
-                        finished.increment();
+                        List<String> labels = task.apply(batch);
+                        labels.stream().filter(Objects::nonNull)
+                                .forEach(label -> counts.computeIfAbsent(label, k -> new LongAdder()).increment());
+                        finished.add(Math.min(labels.size(), batch.size()));
                     } catch (RuntimeException e) {
-                        LOG.errorf(e, "Job %s failed on %s", job, item);
-                        failed.increment();
+                        LOG.errorf(e, "Job %s failed on %s", job, batch.size() == 1 ? batch.get(0) : batch.size() + " items");
+                        failed.add(batch.size());
                     }
                 });
             }
@@ -75,7 +89,7 @@ public final class BoundedWork {
         }
         Map<String, Long> totals = new TreeMap<>();
         counts.forEach((label, count) -> totals.put(label, count.sum()));
-        return new Result(totals, items.size() - finished.sum() - failed.sum(), failed.sum());
+        return new Result(totals, items - finished.sum() - failed.sum(), failed.sum());
     }
 
     private static void awaitAll(String job, ExecutorService pool, Duration limit) {

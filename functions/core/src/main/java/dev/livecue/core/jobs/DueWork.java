@@ -1,6 +1,8 @@
 package dev.livecue.core.jobs;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +55,30 @@ public class DueWork {
      * under the label the task returns (none for null).
      */
     public JobResult run(String job, String kindPrefix, Tick tick, int threads, Function<DueIndex.Due, String> task) {
+        return runWindow(job, kindPrefix, tick, items -> BoundedWork.run(job, items, threads, tick.left(), task));
+    }
+
+    /**
+     * Runs {@code task} over the due items of {@code kindPrefix} in batches of up to {@code batchSize}, as many at
+     * once as {@code livecue.jobs.concurrency} allows, for a job that reads its items in batch calls; see
+     * {@link BoundedWork#runBatches} for what the task returns.
+     */
+    public JobResult runBatches(String job, String kindPrefix, Tick tick, int batchSize,
+            Function<List<DueIndex.Due>, List<String>> task) {
+        return runWindow(job, kindPrefix, tick, items -> {
+            List<List<DueIndex.Due>> batches = new ArrayList<>();
+            for (int from = 0; from < items.size(); from += batchSize) {
+                batches.add(items.subList(from, Math.min(items.size(), from + batchSize)));
+            }
+            return BoundedWork.runBatches(job, batches, config.concurrency(), tick.left(), task);
+        });
+    }
+
+    /** Reads the job's window, runs {@code work} on its items, and closes the window when all were handled. */
+    private JobResult runWindow(String job, String kindPrefix, Tick tick, Function<List<DueIndex.Due>, BoundedWork.Result> work) {
         long started = System.nanoTime();
         CatchUpWindows.Window window = windows.open(job, tick.now());
-        BoundedWork.Result result = BoundedWork.run(job, window.read(due, kindPrefix), threads, tick.left(), task);
+        BoundedWork.Result result = work.apply(window.read(due, kindPrefix));
         if (result.complete()) {
             windows.close(window);
         }

@@ -8,6 +8,7 @@ import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
 import dev.livecue.core.jobs.Tick;
+import dev.livecue.core.store.FiringReads;
 import dev.livecue.core.store.Keys;
 import dev.livecue.core.webhook.DeliveryEngine;
 
@@ -20,6 +21,11 @@ import dev.livecue.core.webhook.DeliveryEngine;
 public class FireRemindersJob implements ScheduledJob {
 
     static final String NAME = "fire-reminders";
+    /**
+     * Reminders read together (a few BatchGetItem calls each, see {@link FiringReads}): small enough that a busy
+     * tick still spreads its reminders over all its threads.
+     */
+    private static final int BATCH = 25;
 
     private final DueWork work;
     private final ReminderDispatcher dispatcher;
@@ -44,7 +50,9 @@ public class FireRemindersJob implements ScheduledJob {
     @Override
     public JobResult run(Tick tick) {
         ReminderDispatcher.Run run = dispatcher.run(engine.pass());
-        return work.run(NAME, Keys.REMINDER_PREFIX, tick, item -> run.fire(Keys.creatorOf(item.pk()),
-                item.sk().substring(Keys.REMINDER_PREFIX.length()), tick.now()).name().toLowerCase(Locale.ROOT));
+        return work.runBatches(NAME, Keys.REMINDER_PREFIX, tick, BATCH, batch -> run.fire(batch.stream()
+                        .map(item -> new FiringReads.Ref(Keys.creatorOf(item.pk()), item.sk().substring(Keys.REMINDER_PREFIX.length())))
+                        .toList(), tick)
+                .stream().map(outcome -> outcome.name().toLowerCase(Locale.ROOT)).toList());
     }
 }

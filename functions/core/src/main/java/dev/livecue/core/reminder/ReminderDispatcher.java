@@ -3,9 +3,7 @@ package dev.livecue.core.reminder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,13 +11,13 @@ import dev.livecue.core.config.SchedulesConfig;
 import dev.livecue.core.creator.Creator;
 import dev.livecue.core.events.EventPublisher;
 import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.jobs.Tick;
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.schedule.OccurrenceIds;
-import dev.livecue.core.schedule.Occurrences;
 import dev.livecue.core.schedule.Schedule;
-import dev.livecue.core.store.AccountStore;
+import dev.livecue.core.schedule.Timeline;
+import dev.livecue.core.store.FiringReads;
 import dev.livecue.core.store.ReminderStore;
-import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.core.webhook.DeliveryEngine;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -39,18 +37,13 @@ public class ReminderDispatcher {
     }
 
     private final ReminderStore reminders;
-    private final ScheduleStore schedules;
-    private final Occurrences occurrences;
-    private final AccountStore accounts;
+    private final FiringReads reads;
     private final EventPublisher events;
     private final SchedulesConfig config;
 
-    ReminderDispatcher(ReminderStore reminders, ScheduleStore schedules, Occurrences occurrences, AccountStore accounts,
-            EventPublisher events, SchedulesConfig config) {
+    ReminderDispatcher(ReminderStore reminders, FiringReads reads, EventPublisher events, SchedulesConfig config) {
         this.reminders = reminders;
-        this.schedules = schedules;
-        this.occurrences = occurrences;
-        this.accounts = accounts;
+        this.reads = reads;
         this.events = events;
         this.config = config;
     }
@@ -61,40 +54,51 @@ public class ReminderDispatcher {
     }
 
     /**
-     * One tick's firing, safe to use from many threads. The live's schedule and occurrence, and the creator, are
-     * read once per tick however many reminders point at them (a live's reminder and checklist, a creator's many
-     * lives); the reminder itself is read fresh, and the firing transaction is conditional on it still pending.
+     * One tick's firing, safe to use from many threads: each batch of due reminders is read in a few batch calls
+     * ({@link FiringReads}), and what it fires goes out through the tick's webhook pass.
      */
     public final class Run {
 
         private final DeliveryEngine.Pass pass;
-        private final Map<String, Optional<Schedule>> schedulesRead = new ConcurrentHashMap<>();
-        private final Map<String, Optional<Occurrence>> occurrencesRead = new ConcurrentHashMap<>();
-        private final Map<String, Optional<Creator>> creatorsRead = new ConcurrentHashMap<>();
 
         private Run(DeliveryEngine.Pass pass) {
             this.pass = pass;
         }
 
         /**
-         * Fires the reminder and, when it yields an event, sends that event's webhooks at once: the deliveries are
+         * Fires {@code due} in order while {@code tick} has time left; one outcome per reminder handled (fewer than
+         * {@code due} when the time ran out: the rest stay due).
+         */
+        public List<Outcome> fire(List<FiringReads.Ref> due, Tick tick) {
+            FiringReads.Found found = reads.read(due);
+            List<Outcome> outcomes = new ArrayList<>();
+            for (FiringReads.Ref ref : due) {
+                if (tick.left().isNegative() || tick.left().isZero()) {
+                    break;
+                }
+                outcomes.add(fire(ref, found, tick.now()));
+            }
+            return outcomes;
+        }
+
+        /**
+         * Fires one reminder and, when it yields an event, sends that event's webhooks at once: the deliveries are
          * written leased to this run's pass in the firing transaction.
          */
-        public Outcome fire(String creatorId, String reminderId, Instant now) {
-            Optional<Reminder> found = reminders.find(creatorId, reminderId);
-            if (found.isEmpty() || found.get().status() != Reminder.Status.PENDING) {
+        private Outcome fire(FiringReads.Ref ref, FiringReads.Found found, Instant now) {
+            String creatorId = ref.creatorId();
+            Optional<Reminder> pending = found.reminder(ref).filter(r -> r.status() == Reminder.Status.PENDING);
+            if (pending.isEmpty()) {
                 return Outcome.TAKEN;
             }
-            Reminder reminder = found.get();
+            Reminder reminder = pending.get();
             if (reminder.dueAt().isAfter(now)) {
                 return Outcome.NOT_DUE;
             }
-            Optional<Schedule> schedule = schedulesRead.computeIfAbsent(creatorId + "/" + reminder.scheduleId(),
-                    k -> schedules.find(creatorId, reminder.scheduleId()));
-            Optional<Occurrence> occurrence = schedule.flatMap(s -> occurrencesRead.computeIfAbsent(
-                    creatorId + "/" + reminder.occurrenceId(), k -> OccurrenceIds.parse(reminder.occurrenceId())
-                            .flatMap(ref -> occurrences.on(creatorId, s, ref.date()))));
-            Optional<Creator> creator = creatorsRead.computeIfAbsent(creatorId, accounts::findCreator);
+            Optional<Schedule> schedule = found.schedule(creatorId, reminder.scheduleId());
+            Optional<Occurrence> occurrence = schedule.flatMap(s -> OccurrenceIds.parse(reminder.occurrenceId())
+                    .flatMap(o -> Timeline.on(s, o.date(), found.state(creatorId, s.id(), o.date()), found.vacation(creatorId))));
+            Optional<Creator> creator = found.creator(creatorId);
             if (occurrence.isEmpty() || creator.isEmpty() || !occurrence.get().status().upcoming()
                     || !occurrence.get().start().equals(reminder.occurrenceStart())) {
                 return close(reminder, Reminder.Status.CANCELLED, Outcome.CANCELLED, now);

@@ -197,7 +197,7 @@ public class AccountStore {
         return item;
     }
 
-    private static Creator toCreator(Map<String, AttributeValue> item) {
+    static Creator toCreator(Map<String, AttributeValue> item) {
         return new Creator(str(item, A_ID), str(item, A_HANDLE), str(item, A_DISPLAY_NAME), str(item, A_TIME_ZONE),
                 str(item, A_LOCALE), str(item, A_FOLLOW_CTA), strings(item, A_DEFAULT_REMINDERS),
                 (int) num(item, A_REPLAY_DAYS, Creator.DEFAULT_REPLAY_DAYS), instant(item, A_CREATED_AT),

@@ -22,10 +22,12 @@ import dev.livecue.core.webhook.DeliveryAttempt;
 import dev.livecue.core.webhook.Outcome;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Deliveries ({@code CREATOR#id / DELIVERY#<eventId>#<subscriptionId>}) and the delivery log
@@ -139,18 +141,24 @@ public class DeliveryStore {
         }
     }
 
-    /** Schedules the next attempt and gives up the lease. False when the lease was lost meanwhile. */
-    public boolean retryAt(Delivery delivery, String owner, int attempts, Instant next) {
-        return release(delivery, owner, "SET #attempts = :attempts, #next = :next, #gsi1pk = :bucket REMOVE #owner, #until",
+    /**
+     * Logs an attempt, schedules the next one and gives up the lease, in one transaction. False when the lease was
+     * lost meanwhile: then the attempt is logged on its own (it was made) and the delivery is left to its holder.
+     */
+    public boolean retryAt(Delivery delivery, String owner, DeliveryAttempt attempt, Instant next) {
+        return release(delivery, owner, attempt, "SET #attempts = :attempts, #next = :next, #gsi1pk = :bucket REMOVE #owner, #until",
                 Map.of("#attempts", A_ATTEMPTS, "#next", A_NEXT_ATTEMPT, "#gsi1pk", Keys.GSI1_PK),
-                Map.of(":attempts", n(attempts), ":next", instant(next), ":bucket", s(bucket(sortKey(delivery), next))));
+                Map.of(":attempts", n(attempt.attempt()), ":next", instant(next), ":bucket", s(bucket(sortKey(delivery), next))));
     }
 
-    /** Ends the delivery ({@code delivered}, {@code dead_lettered} or {@code expired}): out of the due-work index. */
-    public boolean settle(Delivery delivery, String owner, int attempts, Outcome outcome) {
-        return release(delivery, owner, "SET #attempts = :attempts, #status = :status REMOVE #gsi1pk, #gsi1sk, #owner, #until",
+    /**
+     * Logs the last attempt (or why none was made) and ends the delivery ({@code delivered}, {@code dead_lettered}
+     * or {@code expired}), out of the due-work index, in one transaction; false as for {@link #retryAt}.
+     */
+    public boolean settle(Delivery delivery, String owner, DeliveryAttempt attempt, Outcome outcome) {
+        return release(delivery, owner, attempt, "SET #attempts = :attempts, #status = :status REMOVE #gsi1pk, #gsi1sk, #owner, #until",
                 Map.of("#attempts", A_ATTEMPTS, "#status", A_STATUS, "#gsi1pk", Keys.GSI1_PK, "#gsi1sk", Keys.GSI1_SK),
-                Map.of(":attempts", n(attempts), ":status", s(outcome.json())));
+                Map.of(":attempts", n(attempt.attempt()), ":status", s(outcome.json())));
     }
 
     /** Forgets a delivery whose subscription was deleted. */
@@ -159,28 +167,39 @@ public class DeliveryStore {
                 .key(key(delivery)));
     }
 
-    private boolean release(Delivery delivery, String owner, String expression, Map<String, String> names,
-            Map<String, AttributeValue> values) {
+    private boolean release(Delivery delivery, String owner, DeliveryAttempt attempt, String expression,
+            Map<String, String> names, Map<String, AttributeValue> values) {
         Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#owner", A_LEASE_OWNER);
         allNames.put("#until", A_LEASE_UNTIL);
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":me", s(owner));
+        TransactWriteItem log = TransactWriteItem.builder()
+                .put(p -> p.tableName(config.table()).item(logItem(delivery.creatorId(), delivery.subscriptionId(), attempt))).build();
+        TransactWriteItem release = TransactWriteItem.builder().update(u -> u.tableName(config.table())
+                .key(key(delivery))
+                .updateExpression(expression)
+                .conditionExpression("#owner = :me")
+                .expressionAttributeNames(allNames)
+                .expressionAttributeValues(allValues)).build();
         try {
-            dynamo.updateItem(u -> u.tableName(config.table())
-                    .key(key(delivery))
-                    .updateExpression(expression)
-                    .conditionExpression("#owner = :me")
-                    .expressionAttributeNames(allNames)
-                    .expressionAttributeValues(allValues));
+            dynamo.transactWriteItems(t -> t.transactItems(log, release));
             return true;
-        } catch (ConditionalCheckFailedException leaseLost) {
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().map(CancellationReason::code).noneMatch("ConditionalCheckFailed"::equals)) {
+                throw e;
+            }
+            log(delivery.creatorId(), delivery.subscriptionId(), attempt);
             return false;
         }
     }
 
     /** Adds an entry to the subscription's delivery log; entries are kept as long as deliveries. */
     public void log(String creatorId, String subscriptionId, DeliveryAttempt attempt) {
+        dynamo.putItem(p -> p.tableName(config.table()).item(logItem(creatorId, subscriptionId, attempt)));
+    }
+
+    private static Map<String, AttributeValue> logItem(String creatorId, String subscriptionId, DeliveryAttempt attempt) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.creator(creatorId)));
         item.put(Keys.SK, s(logKey(subscriptionId, attempt)));
@@ -201,7 +220,7 @@ public class DeliveryStore {
             item.put(A_NEXT_ATTEMPT, instant(attempt.nextAttemptAt()));
         }
         item.put(Keys.EXPIRES_AT, n(attempt.attemptedAt().plus(RETENTION).getEpochSecond()));
-        dynamo.putItem(p -> p.tableName(config.table()).item(item));
+        return item;
     }
 
     /** The subscription's delivery log, newest first. */

@@ -170,7 +170,7 @@ public class ReminderStore {
                 set + " REMOVE #gpk, #gsk", "#status = :pending", names, values);
     }
 
-    private static Reminder reminder(String creatorId, Map<String, AttributeValue> item) {
+    static Reminder reminder(String creatorId, Map<String, AttributeValue> item) {
         return new Reminder(str(item, A_ID), creatorId, str(item, A_SCHEDULE_ID), str(item, A_OCCURRENCE_ID),
                 Reminder.Kind.valueOf(str(item, A_KIND).toUpperCase(Locale.ROOT)), str(item, A_OFFSET),
                 instant(item, A_DUE_AT), instant(item, A_OCCURRENCE_START),

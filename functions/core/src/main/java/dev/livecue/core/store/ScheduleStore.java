@@ -214,15 +214,14 @@ public class ScheduleStore {
     public Optional<Vacation> vacation(String creatorId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), Keys.VACATION)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(new Vacation(LocalDate.parse(str(item, A_FROM)), LocalDate.parse(str(item, A_TO))));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(vacation(item));
     }
 
     public void deleteVacation(String creatorId) {
         dynamo.deleteItem(d -> d.tableName(table()).key(Attrs.key(Keys.creator(creatorId), Keys.VACATION)));
     }
 
-    private static String stateKey(String scheduleId, LocalDate date) {
+    static String stateKey(String scheduleId, LocalDate date) {
         return Keys.OCCURRENCE_PREFIX + scheduleId + "." + date;
     }
 
@@ -263,7 +262,7 @@ public class ScheduleStore {
         return item;
     }
 
-    private static Schedule schedule(Map<String, AttributeValue> item) {
+    static Schedule schedule(Map<String, AttributeValue> item) {
         AttributeValue promote = item.get(A_PROMOTE);
         return new Schedule(str(item, A_ID), str(item, A_TITLE), str(item, A_DESCRIPTION), str(item, A_THUMBNAIL),
                 strings(item, A_KEYWORDS), LocalDateTime.parse(str(item, A_START)), str(item, A_TIME_ZONE),
@@ -272,7 +271,11 @@ public class ScheduleStore {
                 instant(item, A_CREATED_AT), instant(item, A_UPDATED_AT), num(item, Keys.VERSION, 0));
     }
 
-    private static OccurrenceState state(Map<String, AttributeValue> item) {
+    static Vacation vacation(Map<String, AttributeValue> item) {
+        return new Vacation(LocalDate.parse(str(item, A_FROM)), LocalDate.parse(str(item, A_TO)));
+    }
+
+    static OccurrenceState state(Map<String, AttributeValue> item) {
         String start = str(item, A_START);
         return new OccurrenceState(str(item, A_SCHEDULE_ID), LocalDate.parse(str(item, A_DATE)),
                 OccurrenceStatus.of(str(item, A_STATUS)), start == null ? null : LocalDateTime.parse(start),

@@ -147,10 +147,10 @@ public class DeliveryEngine {
                 next = retries.next(attempts, now, result.statusCode(), result.retryAfter());
                 outcome = next.isPresent() ? Outcome.RETRYING : Outcome.DEAD_LETTERED;
             }
-            deliveries.log(subscription.creatorId(), subscription.id(),
-                    entry(delivery, attempts, now, result.statusCode(), result.error(), result.durationMs(), outcome, next.orElse(null)));
-            boolean held = next.isPresent() ? deliveries.retryAt(delivery, owner, attempts, next.get())
-                    : deliveries.settle(delivery, owner, attempts, outcome);
+            DeliveryAttempt attempt = entry(delivery, attempts, now, result.statusCode(), result.error(), result.durationMs(),
+                    outcome, next.orElse(null));
+            boolean held = next.isPresent() ? deliveries.retryAt(delivery, owner, attempt, next.get())
+                    : deliveries.settle(delivery, owner, attempt, outcome);
             if (!held) {
                 LOG.warnf("Lease on %s lost while sending it; another dispatcher sends it again with the same webhook-id",
                         delivery.messageId());
@@ -160,9 +160,7 @@ public class DeliveryEngine {
         }
 
         private Outcome settleUnsent(Delivery delivery, Subscription subscription, Instant now, Outcome outcome, String why) {
-            deliveries.log(subscription.creatorId(), subscription.id(),
-                    entry(delivery, delivery.attempts(), now, null, why, 0, outcome, null));
-            deliveries.settle(delivery, owner, delivery.attempts(), outcome);
+            deliveries.settle(delivery, owner, entry(delivery, delivery.attempts(), now, null, why, 0, outcome, null), outcome);
             return outcome;
         }
 
