@@ -78,6 +78,8 @@ public final class DynamoDbLocal implements AutoCloseable {
         command.add(DynamoDbLocalProcessMain.class.getName());
         command.add("-port");
         command.add(Integer.toString(port));
+        // It would try to send usage data to AWS from every test run and local stack; there is no one to send it to.
+        command.add("-disableTelemetry");
         if (dbPath.isPresent()) {
             Files.createDirectories(dbPath.get());
             command.add("-dbPath");
