@@ -22,11 +22,10 @@ import dev.livecue.core.webhook.DeliveryEngine;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Fires due reminders: judges each against its occurrence as this tick read it, then claims it and writes its event
+ * Fires due reminders: judges each against its occurrence as its batch read it, then claims it and writes its event
  * and the event's webhook deliveries in one transaction, so it yields exactly one event however many dispatchers
- * race for it, and sends those deliveries right after. A reminder whose
- * live has started is marked {@code expired} (not sent late); one whose occurrence was cancelled, moved or
- * deleted after planning is marked {@code cancelled}.
+ * race for it, and sends those deliveries right after. A reminder whose live has started is marked {@code expired}
+ * (not sent late); one whose occurrence was cancelled, moved or deleted after planning is marked {@code cancelled}.
  */
 @ApplicationScoped
 public class ReminderDispatcher {
@@ -48,7 +47,7 @@ public class ReminderDispatcher {
         this.config = config;
     }
 
-    /** A tick's run of the fire job: its reads and the webhook pass that sends what it fires. */
+    /** A tick's run of the fire job, sending what it fires through {@code pass}. */
     public Run run(DeliveryEngine.Pass pass) {
         return new Run(pass);
     }
