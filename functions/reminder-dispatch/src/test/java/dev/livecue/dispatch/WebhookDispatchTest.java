@@ -228,7 +228,8 @@ class WebhookDispatchTest {
         // fire job writes for a reminder, then kill -9)
         Instant start = pinFreshTime();
         subscribe("/orphaned", EventTypes.LIVE_REMINDER);
-        EventPublisher.Prepared event = events.prepareFannedOut(creatorId, EventTypes.LIVE_REMINDER, Map.of("n", 1));
+        EventPublisher.Prepared event = events.prepareFannedOut(SecretTokens.id("evt_"), creatorId,
+                EventTypes.LIVE_REMINDER, Map.of("n", 1));
         DeliveryEngine.Outbound outbound = engine.pass().outbound(event.event());
         List<TransactWriteItem> writes = new ArrayList<>(List.of(event.write()));
         writes.addAll(outbound.writes());

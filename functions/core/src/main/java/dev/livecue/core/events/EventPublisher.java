@@ -43,11 +43,13 @@ public class EventPublisher {
     }
 
     /**
-     * The event and the write that records it as fanned out already, for a transaction that also writes its
-     * deliveries (the dispatcher's own events: it sends them at once).
+     * The event, under the id {@code eventId}, and the write that records it as fanned out already, for a
+     * transaction that also writes its deliveries (the dispatcher's own events: it sends them at once). The caller
+     * derives the id from what caused the event, so causing it twice (a firing repeated after a lost write) makes
+     * the same event, and the same {@code webhook-id}s.
      */
-    public Prepared prepareFannedOut(String creatorId, String type, Object data) {
-        Event event = event(creatorId, type, data);
+    public Prepared prepareFannedOut(String eventId, String creatorId, String type, Object data) {
+        Event event = event(eventId, creatorId, type, data);
         return new Prepared(event, store.putFannedOutWrite(event));
     }
 
@@ -55,11 +57,15 @@ public class EventPublisher {
     }
 
     private Event event(String creatorId, String type, Object data) {
+        return event(SecretTokens.id("evt_"), creatorId, type, data);
+    }
+
+    private Event event(String id, String creatorId, String type, Object data) {
         if (!EventTypes.ALL.contains(type)) {
             throw new IllegalArgumentException("unknown event type " + type);
         }
         try {
-            return new Event(SecretTokens.id("evt_"), creatorId, type, clock.instant(), json.writeValueAsString(data));
+            return new Event(id, creatorId, type, clock.instant(), json.writeValueAsString(data));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + type + " is not serializable", e);
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.livecue.core.auth.SecretTokens;
 import dev.livecue.core.config.SchedulesConfig;
 import dev.livecue.core.creator.Creator;
 import dev.livecue.core.events.EventPublisher;
@@ -106,10 +107,11 @@ public class ReminderDispatcher {
             if (!o.start().isAfter(now)) {
                 return close(reminder, Reminder.Status.EXPIRED, Outcome.EXPIRED, now);
             }
+            String eventId = eventId(reminder);
             EventPublisher.Prepared event = reminder.kind() == Reminder.Kind.CHECKLIST
-                    ? events.prepareFannedOut(creatorId, EventTypes.LIVE_CHECKLIST,
+                    ? events.prepareFannedOut(eventId, creatorId, EventTypes.LIVE_CHECKLIST,
                             ReminderEvents.checklist(schedule.get(), o, connectionCheckUrl(), now))
-                    : events.prepareFannedOut(creatorId, EventTypes.LIVE_REMINDER,
+                    : events.prepareFannedOut(eventId, creatorId, EventTypes.LIVE_REMINDER,
                             ReminderEvents.reminder(creator.get(), schedule.get(), o, reminder, now));
             DeliveryEngine.Outbound outbound = pass.outbound(event.event());
             List<TransactWriteItem> writes = new ArrayList<>(List.of(event.write()));
@@ -120,6 +122,15 @@ public class ReminderDispatcher {
             pass.send(outbound);
             return Outcome.FIRED;
         }
+    }
+
+    /**
+     * A reminder's one event id: should a firing that was already sent be lost after all (a store that
+     * acknowledged a write and then lost it), firing again announces it under the same {@code webhook-id}, which
+     * receivers drop as a duplicate, instead of a new one.
+     */
+    static String eventId(Reminder reminder) {
+        return "evt_" + SecretTokens.sha256Hex("reminder/" + reminder.reminderId()).substring(0, 24);
     }
 
     private Outcome close(Reminder reminder, Reminder.Status status, Outcome outcome, Instant now) {
