@@ -19,4 +19,9 @@ public record Tick(Instant now, long deadlineNanos) {
     public Duration left() {
         return Duration.ofNanos(deadlineNanos - System.nanoTime());
     }
+
+    /** Whether the budget is used up: no new work may start. */
+    public boolean spent() {
+        return deadlineNanos - System.nanoTime() <= 0;
+    }
 }

@@ -73,7 +73,7 @@ public class ReminderDispatcher {
             FiringReads.Found found = reads.read(due);
             List<Outcome> outcomes = new ArrayList<>();
             for (FiringReads.Ref ref : due) {
-                if (tick.left().isNegative() || tick.left().isZero()) {
+                if (tick.spent()) {
                     break;
                 }
                 outcomes.add(fire(ref, found, tick.now()));

@@ -22,7 +22,6 @@ import dev.livecue.core.webhook.DeliveryAttempt;
 import dev.livecue.core.webhook.Outcome;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -186,7 +185,7 @@ public class DeliveryStore {
             dynamo.transactWriteItems(t -> t.transactItems(log, release));
             return true;
         } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().map(CancellationReason::code).noneMatch("ConditionalCheckFailed"::equals)) {
+            if (!Cancellations.conditionFailed(e)) {
                 throw e;
             }
             log(delivery.creatorId(), delivery.subscriptionId(), attempt);

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +20,6 @@ import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.reminder.Reminder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -80,12 +78,6 @@ public class ReminderStore {
         }
     }
 
-    public Optional<Reminder> find(String creatorId, String reminderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
-                .key(Attrs.key(Keys.creator(creatorId), Keys.REMINDER_PREFIX + reminderId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(reminder(creatorId, item));
-    }
-
     /** Pending reminders of a schedule's occurrences planned on or after {@code fromDate}, by due time. */
     public List<Reminder> pending(String creatorId, String scheduleId, LocalDate fromDate) {
         String prefix = Keys.REMINDER_PREFIX + scheduleId + ".";
@@ -130,7 +122,7 @@ public class ReminderStore {
             dynamo.transactWriteItems(t -> t.transactItems(all));
             return true;
         } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
+            if (Cancellations.conditionFailed(e)) {
                 return false;
             }
             throw e;

@@ -1,0 +1,16 @@
+package dev.livecue.core.store;
+
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Reading why DynamoDB cancelled a transaction. */
+final class Cancellations {
+
+    private Cancellations() {
+    }
+
+    /** Whether a condition of one of its writes failed (someone else changed an item first), not a conflict or error. */
+    static boolean conditionFailed(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
+    }
+}
