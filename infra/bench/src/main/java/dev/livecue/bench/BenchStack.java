@@ -25,6 +25,7 @@ final class BenchStack implements AutoCloseable {
     static final String TABLE = "livecue-bench";
     static final String ADMIN_TOKEN = "bench-admin-token-0123456789abcdef";
     static final String HELLO = "HelloFunction";
+    private static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
     private final Path repo;
     private final SamTemplate template;
@@ -84,14 +85,14 @@ final class BenchStack implements AutoCloseable {
                 overrides(endpoint, function.environment().containsKey("LIVECUE_ADMIN_TOKEN")));
     }
 
-    /** The hello baseline with the memory, timeout and handler of the schedules function. */
+    /** The hello baseline with the memory and timeout of the schedules function and Quarkus's own handler. */
     LambdaFunction hello() {
         LambdaFunction like = function("SchedulesApiFunction");
         Path zip = repo.resolve("infra/bench/hello/target/function.zip");
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: run ./mvnw -B -DskipTests package first");
         }
-        return new LambdaFunction(HELLO, zip, like.handler(), like.memoryMb(), like.timeoutSeconds(), Map.of());
+        return new LambdaFunction(HELLO, zip, QUARKUS_HANDLER, like.memoryMb(), like.timeoutSeconds(), Map.of());
     }
 
     private static Map<String, String> overrides(URI endpoint, boolean admin) {

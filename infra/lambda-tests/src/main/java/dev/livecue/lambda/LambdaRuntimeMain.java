@@ -9,8 +9,12 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
@@ -82,6 +87,11 @@ public final class LambdaRuntimeMain {
         }
     }
 
+    /**
+     * The handler as the runtime resolves it: a {@link RequestStreamHandler}, or any class with a public
+     * {@code method(InputStream, OutputStream, Context)} (the runtime's stream-method form). Typed POJO handlers
+     * are not supported: every function here is a stream handler.
+     */
     private static RequestStreamHandler load(String handler, Path taskRoot) throws ReflectiveOperationException, IOException {
         int separator = handler.indexOf("::");
         String className = separator < 0 ? handler : handler.substring(0, separator);
@@ -89,10 +99,32 @@ public final class LambdaRuntimeMain {
         ClassLoader loader = new URLClassLoader(taskRootClasspath(taskRoot), ClassLoader.getSystemClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         Class<?> type = Class.forName(className, true, loader);
-        if (!RequestStreamHandler.class.isAssignableFrom(type) || !"handleRequest".equals(method)) {
-            throw new IllegalArgumentException(handler + " is not a RequestStreamHandler::handleRequest; this harness runs stream handlers only");
+        Method stream;
+        try {
+            stream = type.getMethod(method, InputStream.class, OutputStream.class, Context.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(handler + " has no public " + method
+                    + "(InputStream, OutputStream, Context); this harness runs stream handlers only", e);
         }
-        return (RequestStreamHandler) type.getDeclaredConstructor().newInstance();
+        Object instance = type.getDeclaredConstructor().newInstance();
+        if (instance instanceof RequestStreamHandler function && "handleRequest".equals(method)) {
+            return function;
+        }
+        return (input, output, context) -> {
+            try {
+                stream.invoke(instance, input, output, context);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
     }
 
     /** The task root itself, then its {@code lib/*.jar} sorted by name: the runtime's CustomerClassLoader order. */

@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  */
 class TemplateTest {
 
-    private static final String QUARKUS_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    private static final String LIVECUE_HANDLER = "dev.livecue.core.lambda.LivecueStreamHandler::handleRequest";
     private static final Pattern TEMPLATE_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+|\\{[A-Za-z0-9_]+}");
     private static final Pattern INDEX_ARN = Pattern.compile("\\$\\{" + TemplateTable.RESOURCE + "\\.Arn}/index/([A-Za-z0-9_.-]+)");
 
@@ -72,7 +72,7 @@ class TemplateTest {
             assertTrue(other == null, function.id() + " and " + other + " deploy the same zip");
             FunctionZip zip = Repository.zip(function);
             assertEquals("java21", function.properties().get("Runtime"), function.id() + " Runtime");
-            assertEquals(QUARKUS_HANDLER, function.handler(), function.id() + " Handler");
+            assertEquals(LIVECUE_HANDLER, function.handler(), function.id() + " Handler");
             String handlerClass = function.handler().substring(0, function.handler().indexOf("::"));
             assertTrue(zip.containsClass(handlerClass), function.id() + ": " + handlerClass + " is not in " + zip.path());
         }
