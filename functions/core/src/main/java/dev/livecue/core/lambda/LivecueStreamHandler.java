@@ -19,13 +19,18 @@ import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
  */
 public final class LivecueStreamHandler {
 
+    /** Longest the first request waits for a warm-up still running (it then loads what is left itself). */
+    private static final long WARMUP_WAIT_MILLIS = 3000;
+
     private final QuarkusStreamHandler quarkus;
+    /** The warm-up thread until the first request has waited for it; the runtime calls one request at a time. */
+    private Thread warmup;
 
     public LivecueStreamHandler() {
         if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
             DynamoWarmup.run();
         } else {
-            Thread warmup = new Thread(DynamoWarmup::run, "dynamodb-warmup");
+            warmup = new Thread(DynamoWarmup::run, "dynamodb-warmup");
             warmup.setDaemon(true);
             warmup.start();
         }
@@ -34,6 +39,15 @@ public final class LivecueStreamHandler {
 
     /** The runtime's stream-method form: not a {@code RequestStreamHandler}, which Quarkus would take for a second handler. */
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        if (warmup != null) {
+            // The first request builds the real client: let the warm-up finish first rather than build beside it.
+            try {
+                warmup.join(WARMUP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            warmup = null;
+        }
         quarkus.handleRequest(input, output, context);
     }
 }
