@@ -61,21 +61,27 @@ class LambdaZipInvocationTest {
     /** One warm execution environment per function for the whole class; its cold start is reported once. */
     private static LambdaZipInvoker lambda(SamFunction function) {
         return RUNNING.computeIfAbsent(function.id(), id -> {
-            Map<String, String> overrides = new HashMap<>();
-            overrides.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint().toString());
-            // DynamoDB Local keeps one database per access key and region: use the ones the table was created with.
-            overrides.put("AWS_REGION", LocalDynamoClients.REGION);
-            overrides.put("AWS_ACCESS_KEY_ID", LocalDynamoClients.ACCESS_KEY);
-            overrides.put("AWS_SECRET_ACCESS_KEY", LocalDynamoClients.SECRET_KEY);
-            if (function.environment().containsKey("LIVECUE_ADMIN_TOKEN")) {
-                overrides.put("LIVECUE_ADMIN_TOKEN", ADMIN_TOKEN);
-            }
-            Repository.zip(function); // fails with the build command when the zip is missing
-            LambdaZipInvoker started = LambdaZipInvoker.start(function.lambda(Map.of(TemplateTable.RESOURCE, TABLE), overrides));
+            LambdaZipInvoker started = start(function, Map.of());
             System.out.printf("%s: init %d ms, peak RSS after init %d MB%n", id, started.initDuration().toMillis(),
                     started.initPeakRssKb() / 1024);
             return started;
         });
+    }
+
+    /** A fresh execution environment of {@code function}, with {@code extra} over the test's environment. */
+    private static LambdaZipInvoker start(SamFunction function, Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint().toString());
+        // DynamoDB Local keeps one database per access key and region: use the ones the table was created with.
+        overrides.put("AWS_REGION", LocalDynamoClients.REGION);
+        overrides.put("AWS_ACCESS_KEY_ID", LocalDynamoClients.ACCESS_KEY);
+        overrides.put("AWS_SECRET_ACCESS_KEY", LocalDynamoClients.SECRET_KEY);
+        if (function.environment().containsKey("LIVECUE_ADMIN_TOKEN")) {
+            overrides.put("LIVECUE_ADMIN_TOKEN", ADMIN_TOKEN);
+        }
+        overrides.putAll(extra);
+        Repository.zip(function); // fails with the build command when the zip is missing
+        return LambdaZipInvoker.start(function.lambda(Map.of(TemplateTable.RESOURCE, TABLE), overrides));
     }
 
     private static HttpResponse http(SamFunction function, String method, String target, Map<String, String> headers, String body) {
@@ -181,6 +187,39 @@ class LambdaZipInvocationTest {
             assertTrue(report.path("jobs").isArray(), tick.text());
             report.path("jobs").forEach(job -> assertTrue(job.path("error").isNull() || job.path("error").isMissingNode(),
                     function.id() + " job failed: " + job));
+        }
+    }
+
+    @Test
+    void functions_shouldServeFromDynamoDb_whenInitializedForASnapStartSnapshot() {
+        // GIVEN a creator's key, made by the ordinary schedules function
+        HttpResponse created = http(Repository.TEMPLATE.function("SchedulesApiFunction"), "POST", "/v1/creators",
+                Map.of("authorization", "Bearer " + ADMIN_TOKEN, "content-type", "application/json"),
+                "{\"handle\":\"snap_owl\",\"timeZone\":\"Europe/Berlin\"}");
+        assertEquals(201, created.status(), created.body());
+        String key = created.json().path("apiKey").asText();
+
+        for (SamFunction function : Repository.TEMPLATE.functions().values()) {
+            // AND an environment initialized as for a SnapStart snapshot (the DynamoDB warm-up runs inside init)
+            try (LambdaZipInvoker snapStart = start(function, Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"))) {
+                if (Repository.servesHttp(Repository.zip(function))) {
+                    // WHEN its first request reads the table: a keyed list or profile of the creator
+                    JaxRsRoutes.Served route = JaxRsRoutes.of(Repository.zip(function)).stream()
+                            .filter(r -> r.method().equals("GET") && !r.publicEndpoint() && !r.path().contains("{"))
+                            .findFirst().orElseThrow(() -> new AssertionError(function.id() + " has no keyed GET route"));
+                    HttpResponse answer = LambdaEvents.httpResponse(snapStart.invoke(LambdaEvents.httpApi("GET", route.path(),
+                            Map.of("authorization", "Bearer " + key), null)).text());
+
+                    // THEN it is served as without SnapStart
+                    assertTrue(answer.status() / 100 == 2, function.id() + " GET " + route.path() + ": " + answer.status() + " " + answer.body());
+                } else {
+                    // WHEN the dispatcher ticks, THEN every job reads and writes the table without failing
+                    JsonNode report = LambdaEvents.json(snapStart.invoke(LambdaEvents.scheduled(Instant.now())).text());
+                    assertTrue(report.path("jobs").isArray() && report.path("jobs").size() > 0, report.toString());
+                    report.path("jobs").forEach(job -> assertTrue(job.path("error").isNull() || job.path("error").isMissingNode(),
+                            function.id() + " job failed: " + job));
+                }
+            }
         }
     }
 }
