@@ -74,6 +74,7 @@ public final class DynamoWarmup {
                 .httpClient(http)
                 .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("warmup", "warmup")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new UrlConnectionKeepAlive()))
                 .build()) {
             exercise(client);
         }
