@@ -55,6 +55,13 @@ public final class Bench {
      * {@code warmSamples}: cold starts per function and warm requests per endpoint (by default the smoke or full
      * run's counts).
      */
+    /**
+     * Requests per endpoint before warm latency is sampled. The Lambda runtime's JIT stops at C1, which compiles a
+     * method after ~200 calls: after only 200 requests, methods called once per request are still waiting to be
+     * compiled, which is not what a warm function serving steady traffic runs.
+     */
+    static final int WARM_UP_REQUESTS = 1000;
+
     record BenchOptions(Path repo, Path out, boolean smoke, int dispatchDue, List<Integer> dispatchStored, int drillDue,
             List<String> only, int coldRuns, int warmup, int warmSamples) {
 
@@ -89,7 +96,7 @@ public final class Bench {
                 }
             }
             return new BenchOptions(repo, out != null ? out : repo.resolve("infra/bench/results/latest.md"), smoke, dispatchDue, dispatchStored,
-                    drillDue, only, coldRuns > 0 ? coldRuns : smoke ? 1 : 5, warmup > 0 ? warmup : smoke ? 5 : 200,
+                    drillDue, only, coldRuns > 0 ? coldRuns : smoke ? 1 : 5, warmup > 0 ? warmup : smoke ? 5 : WARM_UP_REQUESTS,
                     warmSamples > 0 ? warmSamples : smoke ? 20 : 600);
         }
     }
