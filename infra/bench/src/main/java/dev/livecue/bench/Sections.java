@@ -72,6 +72,7 @@ final class Sections {
                 new Section("cold-start", false, (shared, table) -> ColdStartBench.run(shared.stack(), shared.apiKey(), options.coldRuns(), table)),
                 new Section("warm-latency", false, (shared, table) -> {
                     try (WarmEndpoints endpoints = WarmEndpoints.start(shared.stack(), shared.apiKey())) {
+                        WarmLatencyBench.floor(endpoints.floor(), options.warmup(), options.warmSamples(), table);
                         WarmLatencyBench.run(endpoints.endpoints(), options.warmup(), options.warmSamples(), table);
                     }
                 }),

@@ -1,18 +1,20 @@
 package dev.livecue.bench;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import dev.livecue.lambda.LambdaEvents.HttpResponse;
 
 /**
  * The write endpoints whose warm latency the benchmark measures: POST /v1/schedules, POST /v1/connection-checks
  * and the two-step close (close, then confirm) of a session. Each function talks to DynamoDB Local through the
- * timing relay.
+ * timing relay. The hello baseline answers beside them, as the floor of the handler path itself.
  */
 final class WarmEndpoints implements AutoCloseable {
 
@@ -20,6 +22,7 @@ final class WarmEndpoints implements AutoCloseable {
     private final LambdaHttp schedules;
     private final LambdaHttp checks;
     private final LambdaHttp sessions;
+    private final LambdaHttp hello;
     private final String apiKey;
     /** A creator of its own for the sessions, so the schedules made here do not lengthen its next-live lookups. */
     private final String sessionsKey;
@@ -30,6 +33,7 @@ final class WarmEndpoints implements AutoCloseable {
         this.schedules = LambdaHttp.start(stack.function("SchedulesApiFunction", proxy.endpoint()));
         this.checks = LambdaHttp.start(stack.function("ConnectionChecksApiFunction", proxy.endpoint()));
         this.sessions = LambdaHttp.start(stack.function("SessionsApiFunction", proxy.endpoint()));
+        this.hello = LambdaHttp.start(stack.hello());
         this.sessionsKey = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN,
                 "{\"handle\":\"bench_closer\",\"timeZone\":\"America/New_York\"}").json().path("apiKey").asText();
     }
@@ -55,6 +59,17 @@ final class WarmEndpoints implements AutoCloseable {
                             + token + "\",\"stats\":{\"peakViewers\":120,\"uniqueViewers\":400,\"newFollowers\":12,\"comments\":80,"
                             + "\"likes\":900,\"shares\":4,\"gifts\":2}}");
                 }));
+    }
+
+    /** The floor under every endpoint: the hello baseline's {@code GET /hello} through the same Lambda path. */
+    IntFunction<Duration> floor() {
+        return i -> {
+            LambdaHttp.Timed timed = hello.call("GET", "/hello", null, null);
+            if (timed.response().status() != 200) {
+                throw new IllegalStateException("GET /hello answered " + timed.response().status());
+            }
+            return timed.duration();
+        };
     }
 
     /** A mix of reads and writes for the memory run, through the schedules function. */
@@ -96,6 +111,7 @@ final class WarmEndpoints implements AutoCloseable {
         schedules.close();
         checks.close();
         sessions.close();
+        hello.close();
         proxy.close();
     }
 }

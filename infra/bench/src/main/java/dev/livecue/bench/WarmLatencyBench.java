@@ -25,6 +25,23 @@ final class WarmLatencyBench {
     record Endpoint(String name, IntFunction<Sample> request) {
     }
 
+    /**
+     * The hello baseline's warm {@code GET /hello} through the same Lambda path (event in, Quarkus's virtual HTTP
+     * connection, RESTEasy, answer out) with no DynamoDB: what any function pays before doing anything.
+     */
+    static void floor(IntFunction<Duration> request, int warmup, int samples, ResultTable table) {
+        for (int i = 0; i < warmup; i++) {
+            request.apply(i);
+        }
+        List<Duration> times = new ArrayList<>();
+        for (int i = warmup; i < warmup + samples; i++) {
+            times.add(request.apply(i));
+        }
+        Percentiles floor = Percentiles.of(times);
+        table.add("warm latency", "hello baseline GET /hello handler p50 / p99 (no DynamoDB: the path's floor)",
+                ResultTable.ms(floor.p50()) + " / " + ResultTable.ms(floor.p99()));
+    }
+
     static void run(List<Endpoint> endpoints, int warmup, int samples, ResultTable table) {
         for (Endpoint endpoint : endpoints) {
             for (int i = 0; i < warmup; i++) {
