@@ -19,7 +19,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  */
 public class UrlConnectionKeepAlive implements ExecutionInterceptor {
 
-    static final String CONTENT_LENGTH = "Content-Length";
+    private static final String CONTENT_LENGTH = "Content-Length";
 
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
