@@ -30,36 +30,17 @@ final class WarmLatencyBench {
      * connection, RESTEasy, answer out) with no DynamoDB: what any function pays before doing anything.
      */
     static void floor(IntFunction<Duration> request, int warmup, int samples, ResultTable table) {
-        for (int i = 0; i < warmup; i++) {
-            request.apply(i);
-        }
-        List<Duration> times = new ArrayList<>();
-        for (int i = warmup; i < warmup + samples; i++) {
-            times.add(request.apply(i));
-        }
-        Percentiles floor = Percentiles.of(times);
+        Percentiles floor = Percentiles.of(sampled(request, warmup, samples));
         table.add("warm latency", "hello baseline GET /hello handler p50 / p99 (no DynamoDB: the path's floor)",
                 ResultTable.ms(floor.p50()) + " / " + ResultTable.ms(floor.p99()));
     }
 
     static void run(List<Endpoint> endpoints, int warmup, int samples, ResultTable table) {
         for (Endpoint endpoint : endpoints) {
-            for (int i = 0; i < warmup; i++) {
-                endpoint.request().apply(i);
-            }
-            List<Duration> ours = new ArrayList<>();
-            List<Duration> raw = new ArrayList<>();
-            int calls = 0;
-            List<Duration> relay = new ArrayList<>();
-            for (int i = warmup; i < warmup + samples; i++) {
-                Sample sample = endpoint.request().apply(i);
-                ours.add(sample.handler());
-                raw.add(sample.raw());
-                calls += sample.calls();
-                relay.add(sample.relay());
-            }
-            Percentiles handler = Percentiles.of(ours);
-            Percentiles dynamo = Percentiles.of(raw);
+            List<Sample> taken = sampled(endpoint.request(), warmup, samples);
+            Percentiles handler = Percentiles.of(taken.stream().map(Sample::handler).toList());
+            Percentiles dynamo = Percentiles.of(taken.stream().map(Sample::raw).toList());
+            int calls = taken.stream().mapToInt(Sample::calls).sum();
             double overhead = handler.p50() - dynamo.p50();
             table.add("warm latency", endpoint.name() + " handler p50 / p99",
                     ResultTable.ms(handler.p50()) + " / " + ResultTable.ms(handler.p99()));
@@ -67,9 +48,21 @@ final class WarmLatencyBench {
                     ResultTable.ms(dynamo.p50()) + " / " + ResultTable.ms(dynamo.p99())
                             + String.format(java.util.Locale.ROOT, " (%.1f calls per request)", (double) calls / samples));
             table.add("warm latency", endpoint.name() + " timing relay's own processing p50",
-                    ResultTable.ms(Percentiles.of(relay).p50()));
+                    ResultTable.ms(Percentiles.of(taken.stream().map(Sample::relay).toList()).p50()));
             table.add("warm latency", endpoint.name() + " overhead at p50", ResultTable.ms(overhead),
                     "<= " + ResultTable.ms(TARGET_OVERHEAD_MS), overhead <= TARGET_OVERHEAD_MS);
         }
+    }
+
+    /** The {@code samples} requests made after {@code warmup} unmeasured ones, numbered on from them. */
+    private static <T> List<T> sampled(IntFunction<T> request, int warmup, int samples) {
+        for (int i = 0; i < warmup; i++) {
+            request.apply(i);
+        }
+        List<T> taken = new ArrayList<>();
+        for (int i = warmup; i < warmup + samples; i++) {
+            taken.add(request.apply(i));
+        }
+        return taken;
     }
 }

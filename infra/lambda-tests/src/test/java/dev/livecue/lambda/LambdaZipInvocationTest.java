@@ -182,12 +182,17 @@ class LambdaZipInvocationTest {
             System.out.printf("%s: tick in %d ms, peak RSS %d MB%n", function.id(), tick.duration().toMillis(), tick.peakRssKb() / 1024);
 
             // THEN it answers with its tick report, and no job failed on an empty table
-            JsonNode report = LambdaEvents.json(tick.text());
-            assertFalse(report.path("tick").isMissingNode(), tick.text());
-            assertTrue(report.path("jobs").isArray(), tick.text());
-            report.path("jobs").forEach(job -> assertTrue(job.path("error").isNull() || job.path("error").isMissingNode(),
-                    function.id() + " job failed: " + job));
+            assertTickWithoutFailedJob(function, tick.text());
         }
+    }
+
+    /** A dispatcher's answer is its tick report: the tick, its jobs, and none of them failed. */
+    private static void assertTickWithoutFailedJob(SamFunction function, String answer) {
+        JsonNode report = LambdaEvents.json(answer);
+        assertFalse(report.path("tick").isMissingNode(), answer);
+        assertTrue(report.path("jobs").isArray() && report.path("jobs").size() > 0, answer);
+        report.path("jobs").forEach(job -> assertTrue(job.path("error").isNull() || job.path("error").isMissingNode(),
+                function.id() + " job failed: " + job));
     }
 
     @Test
@@ -214,10 +219,7 @@ class LambdaZipInvocationTest {
                     assertTrue(answer.status() / 100 == 2, function.id() + " GET " + route.path() + ": " + answer.status() + " " + answer.body());
                 } else {
                     // WHEN the dispatcher ticks, THEN every job reads and writes the table without failing
-                    JsonNode report = LambdaEvents.json(snapStart.invoke(LambdaEvents.scheduled(Instant.now())).text());
-                    assertTrue(report.path("jobs").isArray() && report.path("jobs").size() > 0, report.toString());
-                    report.path("jobs").forEach(job -> assertTrue(job.path("error").isNull() || job.path("error").isMissingNode(),
-                            function.id() + " job failed: " + job));
+                    assertTickWithoutFailedJob(function, snapStart.invoke(LambdaEvents.scheduled(Instant.now())).text());
                 }
             }
         }
