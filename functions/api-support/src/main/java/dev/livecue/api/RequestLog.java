@@ -1,5 +1,7 @@
 package dev.livecue.api;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -11,6 +13,8 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import dev.livecue.core.store.RequestDynamoTime;
+
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, else a new one), puts it in the
  * logging context and the response, and logs one line per request: what a 3 a.m. reader needs to follow a call.
@@ -21,7 +25,14 @@ public class RequestLog {
     private static final String HEADER = "X-Request-Id";
     private static final String STARTED = "livecue.started";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final String SERVER_TIMING = "Server-Timing";
     private static final Logger LOG = Logger.getLogger("livecue.access");
+
+    private final RequestDynamoTime dynamo;
+
+    RequestLog(RequestDynamoTime dynamo) {
+        this.dynamo = dynamo;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public void begin(ContainerRequestContext request) {
@@ -39,7 +50,16 @@ public class RequestLog {
             response.getHeaders().putSingle(HEADER, id);
         }
         Object started = request.getProperty(STARTED);
-        long millis = started == null ? -1 : (System.nanoTime() - (Long) started) / 1_000_000;
-        LOG.infof("%s %s -> %d in %d ms", request.getMethod(), request.getUriInfo().getPath(), response.getStatus(), millis);
+        Duration took = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - (Long) started);
+        int calls = dynamo.calls();
+        Duration inDynamo = dynamo.inFlight();
+        response.getHeaders().putSingle(SERVER_TIMING, String.format(Locale.ROOT,
+                "dynamodb;dur=%.3f;desc=\"%d calls\", app;dur=%.3f", millis(inDynamo), calls, millis(took)));
+        LOG.infof("%s %s -> %d in %d ms (DynamoDB: %d calls, %d ms)", request.getMethod(), request.getUriInfo().getPath(),
+                response.getStatus(), took.toMillis(), calls, inDynamo.toMillis());
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1_000_000.0;
     }
 }

@@ -9,9 +9,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -87,6 +90,35 @@ class AccountsApiTest {
         creator.request().body(body).post("/v1/creators").then().statusCode(401);
         given().header("Authorization", "Bearer not-the-admin-token").contentType(ContentType.JSON).body(body)
                 .post("/v1/creators").then().statusCode(401);
+    }
+
+    @Test
+    void responses_shouldSayInServerTimingHowLongTheyWaitedForDynamoDb() {
+        TestCreator creator = Api.newCreator();
+
+        ServerTiming read = ServerTiming.of(creator.request().get("/v1/me").then().statusCode(200).extract());
+        assertTrue(read.dynamoCalls() >= 1, "the key and the profile come from DynamoDB: " + read);
+        assertTrue(read.dynamoMs() > 0 && read.dynamoMs() <= read.appMs(), read.toString());
+
+        // each request has its own tally: one that never reaches DynamoDB says so
+        ServerTiming refused = ServerTiming.of(given().get("/v1/me").then().statusCode(401).extract());
+        assertEquals(0, refused.dynamoCalls(), refused.toString());
+        assertEquals(0.0, refused.dynamoMs(), refused.toString());
+    }
+
+    /** The metrics of a {@code Server-Timing} header as Livecue writes it. */
+    private record ServerTiming(int dynamoCalls, double dynamoMs, double appMs) {
+
+        private static final Pattern FORMAT = Pattern.compile("dynamodb;dur=([0-9.]+);desc=\"(\\d+) calls\", app;dur=([0-9.]+)");
+
+        /** The response's metrics, whether they came in one header or one header each (HTTP allows both). */
+        static ServerTiming of(ExtractableResponse<Response> response) {
+            String header = String.join(", ", response.headers().getValues("Server-Timing"));
+            Matcher matcher = FORMAT.matcher(header);
+            assertTrue(matcher.matches(), "Server-Timing: " + header);
+            return new ServerTiming(Integer.parseInt(matcher.group(2)), Double.parseDouble(matcher.group(1)),
+                    Double.parseDouble(matcher.group(3)));
+        }
     }
 
     @Test

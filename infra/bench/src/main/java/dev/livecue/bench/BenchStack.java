@@ -75,14 +75,9 @@ final class BenchStack implements AutoCloseable {
 
     /** A template function wired to this stack's DynamoDB Local. */
     LambdaFunction function(String id) {
-        return function(id, dynamo.endpoint());
-    }
-
-    /** A template function wired to DynamoDB at {@code endpoint} (for example a relay in front of DynamoDB Local). */
-    LambdaFunction function(String id, URI endpoint) {
         SamFunction function = template.function(id);
         return function.lambda(Map.of(TemplateTable.RESOURCE, TABLE),
-                overrides(endpoint, function.environment().containsKey("LIVECUE_ADMIN_TOKEN")));
+                overrides(dynamo.endpoint(), function.environment().containsKey("LIVECUE_ADMIN_TOKEN")));
     }
 
     /** The hello baseline with the memory and timeout of the schedules function and Quarkus's own handler. */

@@ -1,6 +1,6 @@
 package dev.livecue.bench;
 
-/** Settings for the JDK's HTTP server that the benchmark's loopback relays and receivers run on. */
+/** Settings for the JDK's HTTP server that the benchmark's loopback receivers run on. */
 final class LoopbackSockets {
 
     private LoopbackSockets() {

@@ -13,12 +13,12 @@ import dev.livecue.lambda.LambdaEvents.HttpResponse;
 
 /**
  * The write endpoints whose warm latency the benchmark measures: POST /v1/schedules, POST /v1/connection-checks
- * and the two-step close (close, then confirm) of a session. Each function talks to DynamoDB Local through the
- * timing relay. The hello baseline answers beside them, as the floor of the handler path itself.
+ * and the two-step close (close, then confirm) of a session. Each function talks to DynamoDB Local directly, as a
+ * deployed one talks to DynamoDB, and says in its {@code Server-Timing} header how long its calls were in flight.
+ * The hello baseline answers beside them, as the floor of the handler path itself.
  */
 final class WarmEndpoints implements AutoCloseable {
 
-    private final DynamoTimingProxy proxy;
     private final LambdaHttp schedules;
     private final LambdaHttp checks;
     private final LambdaHttp sessions;
@@ -29,10 +29,9 @@ final class WarmEndpoints implements AutoCloseable {
 
     private WarmEndpoints(BenchStack stack, String apiKey) {
         this.apiKey = apiKey;
-        this.proxy = DynamoTimingProxy.start(stack.dynamo().endpoint());
-        this.schedules = LambdaHttp.start(stack.function("SchedulesApiFunction", proxy.endpoint()));
-        this.checks = LambdaHttp.start(stack.function("ConnectionChecksApiFunction", proxy.endpoint()));
-        this.sessions = LambdaHttp.start(stack.function("SessionsApiFunction", proxy.endpoint()));
+        this.schedules = LambdaHttp.start(stack.function("SchedulesApiFunction"));
+        this.checks = LambdaHttp.start(stack.function("ConnectionChecksApiFunction"));
+        this.sessions = LambdaHttp.start(stack.function("SessionsApiFunction"));
         this.hello = LambdaHttp.start(stack.hello());
         this.sessionsKey = schedules.expect(201, "POST", "/v1/creators", BenchStack.ADMIN_TOKEN,
                 "{\"handle\":\"bench_closer\",\"timeZone\":\"America/New_York\"}").json().path("apiKey").asText();
@@ -81,13 +80,13 @@ final class WarmEndpoints implements AutoCloseable {
     }
 
     private WarmLatencyBench.Sample measured(LambdaHttp lambda, String key, int status, String method, String target, String body) {
-        proxy.reset();
         LambdaHttp.Timed timed = lambda.call(method, target, key, body);
         HttpResponse response = timed.response();
         if (response.status() != status) {
             throw new IllegalStateException(method + " " + target + " answered " + response.status() + ": " + response.body());
         }
-        return new WarmLatencyBench.Sample(timed.duration(), proxy.upstreamTime(), proxy.calls(), proxy.relayTime());
+        DynamoServerTiming dynamo = DynamoServerTiming.of(response.header("Server-Timing"));
+        return new WarmLatencyBench.Sample(timed.duration(), dynamo.inFlight(), dynamo.calls());
     }
 
     private String startSession() {
@@ -112,6 +111,5 @@ final class WarmEndpoints implements AutoCloseable {
         checks.close();
         sessions.close();
         hello.close();
-        proxy.close();
     }
 }

@@ -1,0 +1,117 @@
+package dev.livecue.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What {@link DynamoCallTimer} adds to a request's tally, against a loopback server standing in for DynamoDB that
+ * takes a known time to answer, and fails on demand (so the SDK retries).
+ */
+class DynamoCallTimerTest {
+
+    private static final Duration SERVER_TIME = Duration.ofMillis(40);
+    private static final Map<String, AttributeValue> KEY = Map.of("pk", AttributeValue.fromS("CREATOR#1"));
+
+    private final AtomicInteger failuresToAnswer = new AtomicInteger();
+    private HttpServer dynamo;
+
+    @BeforeEach
+    void startSlowDynamo() throws IOException {
+        dynamo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        dynamo.createContext("/", this::answer);
+        dynamo.start();
+    }
+
+    @AfterEach
+    void stopSlowDynamo() {
+        dynamo.stop(0);
+    }
+
+    @Test
+    void calls_shouldAddTheirTimeInFlightToTheRequestBeingServed() {
+        RequestDynamoTime tally = new RequestDynamoTime();
+        long started = System.nanoTime();
+        try (DynamoDbClient client = client(() -> tally)) {
+            client.getItem(r -> r.tableName("livecue").key(KEY));
+            client.getItem(r -> r.tableName("livecue").key(KEY));
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(2, tally.calls());
+        assertTrue(tally.inFlight().compareTo(SERVER_TIME.multipliedBy(2)) >= 0, "in flight " + tally.inFlight());
+        // building the client, marshalling and signing happen outside the span
+        assertTrue(tally.inFlight().compareTo(wall) < 0, "in flight " + tally.inFlight() + ", wall " + wall);
+    }
+
+    @Test
+    void retriedCall_shouldCountEachAttempt() {
+        RequestDynamoTime tally = new RequestDynamoTime();
+        failuresToAnswer.set(1);
+        try (DynamoDbClient client = client(() -> tally)) {
+            client.getItem(r -> r.tableName("livecue").key(KEY));
+        }
+
+        assertEquals(0, failuresToAnswer.get());
+        assertEquals(2, tally.calls());
+        assertTrue(tally.inFlight().compareTo(SERVER_TIME.multipliedBy(2)) >= 0, "in flight " + tally.inFlight());
+    }
+
+    @Test
+    void callOutsideARequest_shouldBeServedWithNothingToAddTo() {
+        try (DynamoDbClient client = client(() -> null)) {
+            assertEquals("Ada", client.getItem(r -> r.tableName("livecue").key(KEY)).item().get("name").s());
+        }
+    }
+
+    private DynamoDbClient client(Supplier<RequestDynamoTime> current) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .endpointOverride(URI.create("http://127.0.0.1:" + dynamo.getAddress().getPort()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new UrlConnectionKeepAlive())
+                        .addExecutionInterceptor(new DynamoCallTimer(current)))
+                .build();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            Thread.sleep(SERVER_TIME.toMillis());
+            boolean fail = failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            byte[] answer = (fail ? "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"drill\"}"
+                    : "{\"Item\":{\"pk\":{\"S\":\"CREATOR#1\"},\"name\":{\"S\":\"Ada\"}}}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(fail ? 500 : 200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
