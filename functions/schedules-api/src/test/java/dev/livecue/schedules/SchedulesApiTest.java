@@ -241,6 +241,27 @@ class SchedulesApiTest {
     }
 
     @Test
+    void create_shouldPlanEveryReminderOfTheHorizon_forTheLargestSeriesAllowed() {
+        // GIVEN a daily live with the most reminders allowed, the longest a week ahead
+        clock.pin(Instant.parse("2027-03-01T12:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+
+        // WHEN it is created
+        String id = creator.request().body(schedule("2027-03-02T18:00", "UTC", "FREQ=DAILY",
+                        List.of("PT5M", "PT1H", "PT6H", "P1D", "P7D")))
+                .post("/v1/schedules").then().statusCode(201).extract().path("id");
+
+        // THEN the 13 lives within the 14-day horizon (Mar 2 to 14) have their five reminders and a checklist, but
+        // for the week-ahead reminders of Mar 2 to 7, which were due before the live was planned
+        JsonPath planned = creator.request().get("/v1/schedules/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals(13 * 6 - 6, planned.getList("pendingReminders").size());
+        // (first due: Mar 2's day-ahead and Mar 8's week-ahead reminders; last: Mar 14's)
+        assertEquals(List.of(id + ".2027-03-02", id + ".2027-03-08"),
+                planned.getList("pendingReminders.findAll { it.dueAt == '2027-03-01T18:00:00Z' }.occurrenceId").stream().sorted().toList());
+        assertEquals(id + ".2027-03-14", planned.getString("pendingReminders[-1].occurrenceId"));
+    }
+
+    @Test
     void skipAndMove_shouldChangeOneOccurrence_andReplanItsReminders() {
         // GIVEN a daily live with a one-hour reminder
         clock.pin(Instant.parse("2027-03-01T12:00:00Z"));

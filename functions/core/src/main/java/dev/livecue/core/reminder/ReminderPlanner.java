@@ -60,21 +60,28 @@ public class ReminderPlanner {
     }
 
     /**
-     * Plans a schedule just created: nothing is recorded about its occurrences and none of its reminders is
-     * pending yet (its id is new), so neither is read.
+     * Writes a schedule just created with its reminders up to the horizon, in one transaction when they fit in one
+     * (so a failed request leaves neither, and the request makes one write). Nothing is recorded about its
+     * occurrences and none of its reminders is pending yet (its id is new), so neither is read. A series with more
+     * reminders than a transaction takes is written first, listed for the planner job, then planned, as a changed
+     * schedule is: if the request dies between the two, the next tick plans it.
      */
-    public void planNew(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now) {
-        plan(creatorId, schedule, now, Occurrences.ofNew(schedule, vacation, now, horizon(now)), List.of());
+    public void createPlanned(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now) {
+        Instant horizon = horizon(now);
+        List<Occurrence> upcoming = Occurrences.ofNew(schedule, vacation, now, horizon);
+        Map<String, Reminder> wanted = wanted(creatorId, schedule, upcoming, now);
+        if (wanted.size() > ScheduleStore.MAX_ALONGSIDE_NEW) {
+            schedules.put(creatorId, schedule, Optional.empty(), now);
+            plan(creatorId, schedule, now, upcoming, List.of());
+            return;
+        }
+        schedules.putPlanned(creatorId, schedule, horizon, nextPlan(schedule, now, horizon),
+                wanted.values().stream().map(reminders::planWrite).toList());
+        planned.fire(new OccurrencesPlanned(creatorId, upcoming));
     }
 
     private void plan(String creatorId, Schedule schedule, Instant now, List<Occurrence> upcoming, List<Reminder> pendingNow) {
-        Instant horizon = horizon(now);
-        Map<String, Reminder> wanted = new LinkedHashMap<>();
-        for (Occurrence occurrence : upcoming) {
-            if (occurrence.status().upcoming()) {
-                wanted(creatorId, schedule, occurrence, now).forEach(r -> wanted.put(r.reminderId(), r));
-            }
-        }
+        Map<String, Reminder> wanted = wanted(creatorId, schedule, upcoming, now);
         for (Reminder pending : pendingNow) {
             if (pending.dueAt().isAfter(now) && wanted.remove(pending.reminderId()) == null) {
                 reminders.cancel(creatorId, pending.reminderId());
@@ -82,8 +89,19 @@ public class ReminderPlanner {
         }
         wanted.values().forEach(reminders::plan);
         planned.fire(new OccurrencesPlanned(creatorId, upcoming));
-        boolean moreAhead = !schedule.series().starts(horizon, horizon.plus(Duration.ofDays(3660)), 1).isEmpty();
-        schedules.markPlanned(creatorId, schedule.id(), horizon, moreAhead ? Optional.of(nextPlan(now)) : Optional.empty());
+        Instant horizon = horizon(now);
+        schedules.markPlanned(creatorId, schedule.id(), horizon, nextPlan(schedule, now, horizon));
+    }
+
+    /** The reminders the upcoming occurrences want, by id. */
+    private Map<String, Reminder> wanted(String creatorId, Schedule schedule, List<Occurrence> upcoming, Instant now) {
+        Map<String, Reminder> wanted = new LinkedHashMap<>();
+        for (Occurrence occurrence : upcoming) {
+            if (occurrence.status().upcoming()) {
+                wanted(creatorId, schedule, occurrence, now).forEach(r -> wanted.put(r.reminderId(), r));
+            }
+        }
+        return wanted;
     }
 
     private Instant horizon(Instant now) {
@@ -121,11 +139,15 @@ public class ReminderPlanner {
     }
 
     /**
-     * When to extend the horizon again: early enough that the longest reminder (P7D) of an occurrence just beyond
-     * the horizon is planned before it is due, with a day to spare for a dispatcher outage.
+     * When to extend the horizon again, if the series goes on beyond it: early enough that the longest reminder
+     * (P7D) of an occurrence just beyond the horizon is planned before it is due, with a day to spare for a
+     * dispatcher outage.
      */
-    private Instant nextPlan(Instant now) {
+    private Optional<Instant> nextPlan(Schedule schedule, Instant now, Instant horizon) {
+        if (schedule.series().starts(horizon, horizon.plus(Duration.ofDays(3660)), 1).isEmpty()) {
+            return Optional.empty();
+        }
         Duration every = config.reminderHorizon().minus(CreatorService.MAX_REMINDER).minusDays(1);
-        return now.plus(every.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : every);
+        return Optional.of(now.plus(every.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : every));
     }
 }

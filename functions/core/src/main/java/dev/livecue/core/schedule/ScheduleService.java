@@ -46,8 +46,7 @@ public class ScheduleService {
         Instant now = clock.instant();
         Schedule schedule = schedule(SecretTokens.id("sch_"), validNew(creatorId, request, now), now, now, 1);
         Optional<Vacation> vacation = store.vacation(creatorId);
-        store.put(creatorId, schedule, Optional.empty(), now);
-        planner.planNew(creatorId, schedule, vacation, now);
+        planner.createPlanned(creatorId, schedule, vacation, now);
         return details(creatorId, schedule, Occurrences.ofNew(schedule, vacation, now, now.plus(NEXT_WINDOW)), now, false);
     }
 

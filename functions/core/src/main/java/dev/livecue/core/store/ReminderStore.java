@@ -57,6 +57,20 @@ public class ReminderStore {
 
     /** Writes a newly planned reminder unless one with its id exists already (pending or finished). */
     public void plan(Reminder reminder) {
+        try {
+            dynamo.putItem(p -> p.tableName(table()).item(item(reminder)).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException alreadyPlanned) {
+            // planned before, by this request's twin or the planner job: the item stands
+        }
+    }
+
+    /** The write of a new pending reminder, for a transaction that writes it with what it belongs to. */
+    public TransactWriteItem planWrite(Reminder reminder) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table()).item(item(reminder))
+                .conditionExpression("attribute_not_exists(pk)")).build();
+    }
+
+    private static Map<String, AttributeValue> item(Reminder reminder) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.creator(reminder.creatorId())));
         item.put(Keys.SK, s(Keys.REMINDER_PREFIX + reminder.reminderId()));
@@ -71,11 +85,7 @@ public class ReminderStore {
         item.put(A_DUE_AT, instant(reminder.dueAt()));
         item.put(A_OCCURRENCE_START, instant(reminder.occurrenceStart()));
         item.put(A_STATUS, s(PENDING));
-        try {
-            dynamo.putItem(p -> p.tableName(table()).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException alreadyPlanned) {
-            // planned before, by this request's twin or the planner job: the item stands
-        }
+        return item;
     }
 
     /** Pending reminders of a schedule's occurrences planned on or after {@code fromDate}, by due time. */

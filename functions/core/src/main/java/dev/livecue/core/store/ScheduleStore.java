@@ -61,6 +61,9 @@ public class ScheduleStore {
     private static final String A_FROM = "from";
     private static final String A_TO = "to";
 
+    /** DynamoDB's limit of 100 writes per transaction, less the schedule's own. */
+    public static final int MAX_ALONGSIDE_NEW = 99;
+
     /** The item changed, or was deleted, since it was read. */
     public static final class ConcurrentUpdateException extends RuntimeException {
         ConcurrentUpdateException() {
@@ -83,8 +86,7 @@ public class ScheduleStore {
      */
     public void put(String creatorId, Schedule schedule, Optional<Long> expectedVersion, Instant planAt) {
         Map<String, AttributeValue> item = item(creatorId, schedule);
-        item.put(Keys.GSI1_PK, s(Keys.dueBucket(planAt, Keys.dueShard(schedule.id()))));
-        item.put(Keys.GSI1_SK, s(Keys.PLAN_PREFIX + schedule.id()));
+        listForPlanner(item, schedule.id(), planAt);
         try {
             dynamo.putItem(p -> {
                 p.tableName(table()).item(item);
@@ -97,6 +99,26 @@ public class ScheduleStore {
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException();
         }
+    }
+
+    /**
+     * Writes a new schedule already planned until {@code plannedUntil} (listed for the planner again at
+     * {@code nextPlan}, if its series goes on) together with {@code alongside} (its reminders), all in one
+     * transaction: a request that fails leaves neither. At most {@link #MAX_ALONGSIDE_NEW} writes go alongside.
+     */
+    public void putPlanned(String creatorId, Schedule schedule, Instant plannedUntil, Optional<Instant> nextPlan,
+            List<TransactWriteItem> alongside) {
+        if (alongside.size() > MAX_ALONGSIDE_NEW) {
+            throw new IllegalArgumentException(alongside.size() + " writes do not fit in one transaction");
+        }
+        Map<String, AttributeValue> item = item(creatorId, schedule);
+        item.put(A_PLANNED_UNTIL, instant(plannedUntil));
+        nextPlan.ifPresent(at -> listForPlanner(item, schedule.id(), at));
+        List<TransactWriteItem> writes = new ArrayList<>(alongside.size() + 1);
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table()).item(item)
+                .conditionExpression("attribute_not_exists(pk)")).build());
+        writes.addAll(alongside);
+        dynamo.transactWriteItems(t -> t.transactItems(writes));
     }
 
     public Optional<Schedule> find(String creatorId, String scheduleId) {
@@ -238,6 +260,12 @@ public class ScheduleStore {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.queryPaginator(query).items().forEach(items::add);
         return items;
+    }
+
+    /** Lists the schedule in the due-work index for the planner at {@code at}. */
+    private static void listForPlanner(Map<String, AttributeValue> item, String scheduleId, Instant at) {
+        item.put(Keys.GSI1_PK, s(Keys.dueBucket(at, Keys.dueShard(scheduleId))));
+        item.put(Keys.GSI1_SK, s(Keys.PLAN_PREFIX + scheduleId));
     }
 
     private static Map<String, AttributeValue> item(String creatorId, Schedule schedule) {
