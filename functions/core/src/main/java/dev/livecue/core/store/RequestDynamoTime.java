@@ -22,7 +22,7 @@ public class RequestDynamoTime {
         nanos.addAndGet(inFlightNanos);
     }
 
-    /** Attempts sent to DynamoDB so far (a retried call counts each attempt). */
+    /** Attempts DynamoDB answered so far (a retried call counts each answered attempt, a 500 included). */
     public int calls() {
         return calls.get();
     }
