@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.ScheduleService;
 import dev.livecue.core.session.AbandonedSessionsJob;
@@ -397,15 +398,37 @@ class CloseOutApiTest {
 
     @Test
     void close_shouldMarkThePlannedLiveHeld() {
-        clock.pin(TUESDAY_EVENING.minus(Duration.ofDays(1)));
         TestCreator creator = creator();
+        OnAir live = goLiveForOneOffLive(creator);
+
+        confirm(creator, live.sessionId(), prepare(creator, live.sessionId())).then().statusCode(200);
+
+        assertEquals(OccurrenceStatus.HELD, planned.find(creator.id(), live.occurrenceId()).orElseThrow().status());
+    }
+
+    @Test
+    void close_shouldEndTheLive_whenItsSeriesWasDeletedWhileLive() {
+        TestCreator creator = creator();
+        OnAir live = goLiveForOneOffLive(creator);
+        schedules.delete(creator.id(), OccurrenceIds.parse(live.occurrenceId()).orElseThrow().scheduleId());
+
+        confirm(creator, live.sessionId(), prepare(creator, live.sessionId())).then().statusCode(200).body("status", equalTo("closed"));
+
+        assertEquals(1, events(creator, "session.closed").size());
+        assertTrue(planned.find(creator.id(), live.occurrenceId()).isEmpty(), "the deleted series has no lives to show");
+    }
+
+    /** A session and the planned live it is for. */
+    private record OnAir(String occurrenceId, String sessionId) {
+    }
+
+    /** Plans a one-off live for Tuesday evening the day before, then goes live for it on Tuesday evening. */
+    private OnAir goLiveForOneOffLive(TestCreator creator) {
+        clock.pin(TUESDAY_EVENING.minus(Duration.ofDays(1)));
         String occurrence = Lives.plan(schedules, creator.id(), "2026-12-01T19:00", "America/Los_Angeles", null, "Once");
         clock.pin(TUESDAY_EVENING);
         String id = creator.request().body(Map.of("occurrenceId", occurrence)).post("/v1/sessions").then().statusCode(201).extract().path("id");
-
-        confirm(creator, id, prepare(creator, id)).then().statusCode(200);
-
-        assertEquals(OccurrenceStatus.HELD, planned.find(creator.id(), occurrence).orElseThrow().status());
+        return new OnAir(occurrence, id);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.livecue.core.schedule.Occurrences;
 import dev.livecue.core.schedule.Schedule;
 import dev.livecue.core.schedule.Vacation;
 import dev.livecue.core.store.ScheduleStore;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * What sessions need of the creator's planned lives (the schedules' occurrences, expanded by the schedules code, never
@@ -72,6 +73,15 @@ public class PlannedLives {
             from = to;
         }
         return Optional.empty();
+    }
+
+    /**
+     * The write that records {@code status} on the occurrence, for the transaction of the session that caused it;
+     * empty when the id names no occurrence.
+     */
+    public Optional<TransactWriteItem> statusWrite(String creatorId, String occurrenceId, OccurrenceStatus status, Instant now) {
+        return OccurrenceIds.parse(occurrenceId)
+                .map(ref -> schedules.statusWrite(creatorId, ref.scheduleId(), ref.date(), status, now));
     }
 
     /**

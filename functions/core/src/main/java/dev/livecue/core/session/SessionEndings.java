@@ -1,6 +1,7 @@
 package dev.livecue.core.session;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -14,8 +15,8 @@ import dev.livecue.core.store.SessionStore;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The one way a live ends (closed, interrupted or abandoned): the ended session and its event are written in one
- * transaction guarded by the session's version, then the planned live it was for is recorded as {@code held}.
+ * The one way a live ends (closed, interrupted or abandoned): the ended session, its event and the planned live it
+ * was for, recorded as {@code held}, are written in one transaction guarded by the session's version.
  */
 @ApplicationScoped
 class SessionEndings {
@@ -38,15 +39,17 @@ class SessionEndings {
      * it (the same confirmation arriving twice at once), and empty otherwise.
      */
     Optional<Session> end(String creatorId, Session current, Session ended, String eventType, Predicate<Session> settled) {
-        List<TransactWriteItem> alongside = eventType == null ? List.of()
-                : List.of(events.prepare(creatorId, eventType, ended).write());
+        List<TransactWriteItem> alongside = new ArrayList<>();
+        if (eventType != null) {
+            alongside.add(events.prepare(creatorId, eventType, ended).write());
+        }
+        if (ended.occurrenceId() != null) {
+            planned.statusWrite(creatorId, ended.occurrenceId(), OccurrenceStatus.HELD, clock.instant()).ifPresent(alongside::add);
+        }
         try {
             store.end(creatorId, ended, current.version(), alongside);
         } catch (ConcurrentUpdateException e) {
             return store.find(creatorId, current.id()).filter(settled);
-        }
-        if (ended.occurrenceId() != null) {
-            planned.setStatus(creatorId, ended.occurrenceId(), OccurrenceStatus.HELD, clock.instant());
         }
         return Optional.of(ended);
     }

@@ -3,6 +3,7 @@ package dev.livecue.core.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.store.SessionStore;
 import dev.livecue.core.validation.Fields;
 import dev.livecue.core.validation.Violations;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** Going live, and reading lives back. */
 @ApplicationScoped
@@ -79,8 +81,9 @@ public class SessionService {
         EventPublisher.Prepared started = events.prepare(creatorId, EventTypes.SESSION_STARTED, session);
         // a live reported late is still listed ahead of the sweep's cursor, never in a minute it already finished
         Instant abandonAt = startedAt.plus(config.abandonAfter());
-        store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, List.of(started.write()));
-        occurrence.ifPresent(o -> planned.setStatus(creatorId, o.occurrenceId(), OccurrenceStatus.LIVE, now));
+        List<TransactWriteItem> alongside = new ArrayList<>(List.of(started.write()));
+        occurrence.flatMap(o -> planned.statusWrite(creatorId, o.occurrenceId(), OccurrenceStatus.LIVE, now)).ifPresent(alongside::add);
+        store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, alongside);
         return session;
     }
 

@@ -211,6 +211,23 @@ public class ScheduleStore {
         }
     }
 
+    /**
+     * The write of {@code status} on an occurrence, for the transaction that records what caused it (a session
+     * starting or ending). It keeps where a move put the occurrence and, unlike {@link #putState}, does not insist
+     * that the schedule still exists: a live must start and end even if its series was deleted meanwhile, and the
+     * state of a deleted series is never read.
+     */
+    public TransactWriteItem statusWrite(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status, Instant at) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table())
+                .key(Attrs.key(Keys.creator(creatorId), stateKey(scheduleId, date)))
+                .updateExpression("SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at")
+                .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#schedule", A_SCHEDULE_ID, "#date", A_DATE,
+                        "#status", A_STATUS, "#at", A_UPDATED_AT))
+                .expressionAttributeValues(Map.of(":type", s("occurrence"), ":schedule", s(scheduleId),
+                        ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at))))
+                .build();
+    }
+
     public Optional<OccurrenceState> state(String creatorId, String scheduleId, LocalDate date) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), stateKey(scheduleId, date))).consistentRead(true)).item();
