@@ -85,8 +85,8 @@ final class WarmEndpoints implements AutoCloseable {
         if (response.status() != status) {
             throw new IllegalStateException(method + " " + target + " answered " + response.status() + ": " + response.body());
         }
-        DynamoServerTiming dynamo = DynamoServerTiming.of(response.header("Server-Timing"));
-        return new WarmLatencyBench.Sample(timed.duration(), dynamo.inFlight(), dynamo.calls());
+        ServerTiming timing = ServerTiming.of(response.header("Server-Timing"));
+        return new WarmLatencyBench.Sample(timed.duration(), timing.dynamo(), timing.calls(), timing.app());
     }
 
     private String startSession() {
