@@ -241,8 +241,8 @@ class SchedulesApiTest {
     }
 
     @Test
-    void create_shouldPlanEveryReminderOfTheHorizon_forTheLargestSeriesAllowed() {
-        // GIVEN a daily live with the most reminders allowed, the longest a week ahead
+    void create_shouldPlanEveryReminderOfTheHorizon_forADailyLiveWithFiveReminders() {
+        // GIVEN a daily live with the most reminders allowed, the longest a week ahead (one transaction holds them)
         clock.pin(Instant.parse("2027-03-01T12:00:00Z"));
         TestCreator creator = Api.newCreator("UTC");
 

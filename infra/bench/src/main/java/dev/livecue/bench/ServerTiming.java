@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The metrics of a Livecue response's {@code Server-Timing} header (W3C Server Timing): how long the request's
- * DynamoDB calls were in flight and how many there were ({@code dynamodb}), and the request's time between
- * Livecue's first and last filter ({@code app}).
+ * DynamoDB calls were in flight and how many there were ({@code dynamodb}), and the request's time from
+ * Livecue's first request filter to its response filter ({@code app}).
  */
 record ServerTiming(Duration dynamo, int calls, Duration app) {
 

@@ -17,7 +17,7 @@ final class WarmLatencyBench {
 
     /**
      * One measured request: the handler's time, the time its DynamoDB calls were in flight, their number, and the
-     * time between Livecue's first and last request filter (the rest of the handler's time is the Lambda event's
+     * time from Livecue's first request filter to its response filter (the rest of the handler's time is the event's
      * way in and out: reading the event, Quarkus's virtual HTTP connection, routing, writing the answer).
      */
     record Sample(Duration handler, Duration raw, int calls, Duration app) {

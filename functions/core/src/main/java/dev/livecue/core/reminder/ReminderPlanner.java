@@ -61,10 +61,13 @@ public class ReminderPlanner {
 
     /**
      * Writes a schedule just created with its reminders up to the horizon, in one transaction when they fit in one
-     * (so a failed request leaves neither, and the request makes one write). Nothing is recorded about its
-     * occurrences and none of its reminders is pending yet (its id is new), so neither is read. A series with more
-     * reminders than a transaction takes is written first, listed for the planner job, then planned, as a changed
-     * schedule is: if the request dies between the two, the next tick plans it.
+     * (so a failed request leaves no schedule without its reminders, and the request makes one write). The
+     * occurrences are announced first (the sessions side watches their slots): the transaction marks the schedule
+     * planned until the planner's next visit, so what it announces must already be written; a watch left by a
+     * failed transaction finds no occurrence and is dropped. Nothing is recorded about the occurrences and none of
+     * the reminders is pending yet (the id is new), so neither is read. A series with more reminders than a
+     * transaction takes is written first, listed for the planner job, then planned, as a changed schedule is: if
+     * the request dies between the two, the next tick plans it.
      */
     public void createPlanned(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now) {
         Instant horizon = horizon(now);
@@ -75,9 +78,9 @@ public class ReminderPlanner {
             plan(creatorId, schedule, now, upcoming, List.of());
             return;
         }
+        planned.fire(new OccurrencesPlanned(creatorId, upcoming));
         schedules.putPlanned(creatorId, schedule, horizon, nextPlan(schedule, now, horizon),
                 wanted.values().stream().map(reminders::planWrite).toList());
-        planned.fire(new OccurrencesPlanned(creatorId, upcoming));
     }
 
     private void plan(String creatorId, Schedule schedule, Instant now, List<Occurrence> upcoming, List<Reminder> pendingNow) {

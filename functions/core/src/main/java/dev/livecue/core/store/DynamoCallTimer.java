@@ -13,17 +13,24 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Times each DynamoDB attempt in flight, from handing the signed request to the HTTP client until the response's
- * status and headers are back (the span the SDK's {@code ServiceCallDuration} metric covers: the wire and DynamoDB,
- * not marshalling, signing or reading the already received body), and adds it to the current HTTP request's
- * {@link RequestDynamoTime}. Outside an HTTP request (the dispatcher, a startup) there is none and nothing is kept.
+ * Times each DynamoDB attempt in flight and adds it to the current HTTP request's {@link RequestDynamoTime}: from
+ * handing the signed request to the HTTP client until the response's status and headers are back (the span of the
+ * SDK's {@code ServiceCallDuration} metric: the wire and DynamoDB, not marshalling, signing or unmarshalling), or,
+ * for an attempt that got no answer (a timeout, a dropped connection), until the SDK gave up on it: its retry, or
+ * the call's failure. Outside an HTTP request (the dispatcher, a startup) there is no tally and nothing is kept.
  */
 @ApplicationScoped
 public class DynamoCallTimer implements ExecutionInterceptor {
 
-    private static final ExecutionAttribute<Long> SENT_AT = new ExecutionAttribute<>("livecue.dynamo.sentAt");
+    private static final ExecutionAttribute<Attempt> ATTEMPT = new ExecutionAttribute<>("livecue.dynamo.attempt");
 
     private final Supplier<RequestDynamoTime> current;
+
+    /** The call's latest attempt: when it was sent, and whether it is still waiting for its answer. */
+    private static final class Attempt {
+        private long sentAt;
+        private boolean open;
+    }
 
     @Inject
     DynamoCallTimer(RequestDynamoTime perRequest) {
@@ -37,15 +44,35 @@ public class DynamoCallTimer implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        attributes.putAttribute(SENT_AT, System.nanoTime());
+        Attempt attempt = attributes.getAttribute(ATTEMPT);
+        if (attempt == null) {
+            attempt = new Attempt();
+            attributes.putAttribute(ATTEMPT, attempt);
+        }
+        close(attempt);
+        attempt.sentAt = System.nanoTime();
+        attempt.open = true;
     }
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        long inFlight = System.nanoTime() - attributes.getAttribute(SENT_AT);
+        close(attributes.getAttribute(ATTEMPT));
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        close(attributes.getAttribute(ATTEMPT));
+    }
+
+    /** Counts the attempt if it is still open (an unanswered one is closed by the next attempt or the failure). */
+    private void close(Attempt attempt) {
+        if (attempt == null || !attempt.open) {
+            return;
+        }
+        attempt.open = false;
         RequestDynamoTime tally = current.get();
         if (tally != null) {
-            tally.add(inFlight);
+            tally.add(System.nanoTime() - attempt.sentAt);
         }
     }
 }

@@ -22,7 +22,7 @@ public class RequestDynamoTime {
         nanos.addAndGet(inFlightNanos);
     }
 
-    /** Attempts DynamoDB answered so far (a retried call counts each answered attempt, a 500 included). */
+    /** Attempts sent to DynamoDB so far, answered or not (a retried call counts each attempt). */
     public int calls() {
         return calls.get();
     }

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,26 +33,31 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What {@link DynamoCallTimer} adds to a request's tally, against a loopback server standing in for DynamoDB that
- * takes a known time to answer, and fails on demand (so the SDK retries).
+ * takes a known time to answer, and fails or stalls on demand (so the SDK retries).
  */
 class DynamoCallTimerTest {
 
     private static final Duration SERVER_TIME = Duration.ofMillis(40);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(150);
     private static final Map<String, AttributeValue> KEY = Map.of("pk", AttributeValue.fromS("CREATOR#1"));
 
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
+    private final AtomicInteger stallsBeforeAnswering = new AtomicInteger();
     private HttpServer dynamo;
 
     @BeforeEach
     void startSlowDynamo() throws IOException {
         dynamo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         dynamo.createContext("/", this::answer);
+        // a stalled request must not hold up the retry that follows it
+        dynamo.setExecutor(Executors.newCachedThreadPool());
         dynamo.start();
     }
 
     @AfterEach
     void stopSlowDynamo() {
         dynamo.stop(0);
+        ((ExecutorService) dynamo.getExecutor()).shutdownNow();
     }
 
     @Test
@@ -81,6 +90,19 @@ class DynamoCallTimerTest {
     }
 
     @Test
+    void attemptWithoutAnAnswer_shouldCountUntilTheSdkGaveUpOnIt() {
+        RequestDynamoTime tally = new RequestDynamoTime();
+        stallsBeforeAnswering.set(1);
+        try (DynamoDbClient client = client(() -> tally, c -> c.apiCallAttemptTimeout(ATTEMPT_TIMEOUT))) {
+            client.getItem(r -> r.tableName("livecue").key(KEY));
+        }
+
+        assertEquals(0, stallsBeforeAnswering.get());
+        assertEquals(2, tally.calls(), "the timed-out attempt and its answered retry");
+        assertTrue(tally.inFlight().compareTo(ATTEMPT_TIMEOUT.plus(SERVER_TIME)) >= 0, "in flight " + tally.inFlight());
+    }
+
+    @Test
     void callOutsideARequest_shouldBeServedWithNothingToAddTo() {
         try (DynamoDbClient client = client(() -> null)) {
             assertEquals("Ada", client.getItem(r -> r.tableName("livecue").key(KEY)).item().get("name").s());
@@ -88,19 +110,26 @@ class DynamoCallTimerTest {
     }
 
     private DynamoDbClient client(Supplier<RequestDynamoTime> current) {
+        return client(current, c -> { });
+    }
+
+    private DynamoDbClient client(Supplier<RequestDynamoTime> current, Consumer<ClientOverrideConfiguration.Builder> more) {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .endpointOverride(URI.create("http://127.0.0.1:" + dynamo.getAddress().getPort()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new UrlConnectionKeepAlive())
-                        .addExecutionInterceptor(new DynamoCallTimer(current)))
+                .overrideConfiguration(c -> more.accept(c.addExecutionInterceptor(new UrlConnectionKeepAlive())
+                        .addExecutionInterceptor(new DynamoCallTimer(current))))
                 .build();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            if (stallsBeforeAnswering.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                Thread.sleep(ATTEMPT_TIMEOUT.multipliedBy(4).toMillis());
+            }
             Thread.sleep(SERVER_TIME.toMillis());
             boolean fail = failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             byte[] answer = (fail ? "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"drill\"}"
