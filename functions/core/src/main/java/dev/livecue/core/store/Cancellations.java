@@ -13,4 +13,9 @@ final class Cancellations {
     static boolean conditionFailed(TransactionCanceledException e) {
         return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
     }
+
+    /** Whether another write to one of its items was under way at the same moment (DynamoDB lets neither wait). */
+    static boolean conflicted(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals);
+    }
 }

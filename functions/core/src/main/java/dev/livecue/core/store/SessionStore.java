@@ -119,7 +119,9 @@ public class SessionStore {
 
     /**
      * Writes the session as it ended, with {@code alongside} (its event) in one transaction, if nobody changed it
-     * since {@code expectedVersion}: of two confirmations at the same moment exactly one gets through.
+     * since {@code expectedVersion}: of two confirmations at the same moment exactly one gets through. The other
+     * gets {@link ConcurrentUpdateException}, whether DynamoDB saw the first one's write (a failed condition) or
+     * saw it under way (a transaction conflict), and reads the session again.
      */
     public void end(String creatorId, Session ended, long expectedVersion, List<TransactWriteItem> alongside) {
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -131,7 +133,9 @@ public class SessionStore {
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+            boolean sessionChanged = !e.cancellationReasons().isEmpty()
+                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code());
+            if (sessionChanged || Cancellations.conflicted(e)) {
                 throw new ConcurrentUpdateException();
             }
             throw e;

@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,13 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,21 +33,16 @@ class DynamoCallTimerTest {
 
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
     private final AtomicInteger stallsBeforeAnswering = new AtomicInteger();
-    private HttpServer dynamo;
+    private LoopbackDynamo dynamo;
 
     @BeforeEach
-    void startSlowDynamo() throws IOException {
-        dynamo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-        dynamo.createContext("/", this::answer);
-        // a stalled request must not hold up the retry that follows it
-        dynamo.setExecutor(Executors.newCachedThreadPool());
-        dynamo.start();
+    void startSlowDynamo() {
+        dynamo = LoopbackDynamo.start(this::answer);
     }
 
     @AfterEach
     void stopSlowDynamo() {
-        dynamo.stop(0);
-        ((ExecutorService) dynamo.getExecutor()).shutdownNow();
+        dynamo.close();
     }
 
     @Test
@@ -114,11 +99,8 @@ class DynamoCallTimerTest {
     }
 
     private DynamoDbClient client(Supplier<RequestDynamoTime> current, Consumer<ClientOverrideConfiguration.Builder> more) {
-        return DynamoDbClient.builder()
+        return dynamo.client()
                 .httpClient(UrlConnectionHttpClient.builder().build())
-                .endpointOverride(URI.create("http://127.0.0.1:" + dynamo.getAddress().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .overrideConfiguration(c -> more.accept(c.addExecutionInterceptor(new UrlConnectionKeepAlive())
                         .addExecutionInterceptor(new DynamoCallTimer(current))))
                 .build();
@@ -131,13 +113,10 @@ class DynamoCallTimerTest {
                 Thread.sleep(ATTEMPT_TIMEOUT.multipliedBy(4).toMillis());
             }
             Thread.sleep(SERVER_TIME.toMillis());
-            boolean fail = failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            byte[] answer = (fail ? "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"drill\"}"
-                    : "{\"Item\":{\"pk\":{\"S\":\"CREATOR#1\"},\"name\":{\"S\":\"Ada\"}}}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(fail ? 500 : 200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+            if (failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                LoopbackDynamo.reply(exchange, 500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"drill\"}");
+            } else {
+                LoopbackDynamo.reply(exchange, 200, "{\"Item\":{\"pk\":{\"S\":\"CREATOR#1\"},\"name\":{\"S\":\"Ada\"}}}");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,10 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -42,7 +36,6 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -53,8 +46,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class UrlConnectionKeepAliveTest {
 
-    private static final String ACCESS_KEY = "AKIDLIVECUETEST";
-    private static final String SECRET_KEY = "livecue-test-secret";
     private static final Pattern SIGNED_HEADERS = Pattern.compile("SignedHeaders=([^,]+)");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -70,18 +61,16 @@ class UrlConnectionKeepAliveTest {
 
     private final List<SdkHttpRequest> handedToHttpClient = new CopyOnWriteArrayList<>();
     private final List<Arrived> arrived = new CopyOnWriteArrayList<>();
-    private HttpServer dynamo;
+    private LoopbackDynamo dynamo;
 
     @BeforeEach
-    void startFakeDynamo() throws IOException {
-        dynamo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-        dynamo.createContext("/", this::answer);
-        dynamo.start();
+    void startFakeDynamo() {
+        dynamo = LoopbackDynamo.start(this::answer);
     }
 
     @AfterEach
     void stopFakeDynamo() {
-        dynamo.stop(0);
+        dynamo.close();
     }
 
     @Test
@@ -109,7 +98,7 @@ class UrlConnectionKeepAliveTest {
     }
 
     private DynamoDbClient client() {
-        return DynamoDbClient.builder()
+        return dynamo.client()
                 .httpClient(new SdkHttpClient() {
                     private final SdkHttpClient jdk = UrlConnectionHttpClient.builder().build();
 
@@ -124,9 +113,6 @@ class UrlConnectionKeepAliveTest {
                         jdk.close();
                     }
                 })
-                .endpointOverride(URI.create("http://127.0.0.1:" + dynamo.getAddress().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new UrlConnectionKeepAlive()))
                 .build();
     }
@@ -137,12 +123,7 @@ class UrlConnectionKeepAliveTest {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
             arrived.add(new Arrived(exchange.getRemoteAddress().getPort(), headers, body));
-            byte[] answer = "{\"Item\":{\"pk\":{\"S\":\"CREATOR#1\"},\"name\":{\"S\":\"Ada\"}}}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
+            LoopbackDynamo.reply(exchange, 200, "{\"Item\":{\"pk\":{\"S\":\"CREATOR#1\"},\"name\":{\"S\":\"Ada\"}}}");
         }
     }
 
@@ -163,7 +144,7 @@ class UrlConnectionKeepAliveTest {
         }
         Instant signedAt = AMZ_DATE.parse(request.header("x-amz-date"), Instant::from);
         return AwsV4HttpSigner.create().sign(r -> r
-                        .identity(AwsCredentialsIdentity.create(ACCESS_KEY, SECRET_KEY))
+                        .identity(AwsCredentialsIdentity.create(LoopbackDynamo.ACCESS_KEY, LoopbackDynamo.SECRET_KEY))
                         .request(asArrived.build())
                         .payload(ContentStreamProvider.fromByteArray(request.body()))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")

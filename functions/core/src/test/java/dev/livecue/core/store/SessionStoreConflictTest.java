@@ -1,0 +1,114 @@
+package dev.livecue.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+import dev.livecue.core.config.LivecueConfig;
+import dev.livecue.core.session.Session;
+import dev.livecue.core.session.SessionStatus;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * How ending a session reads DynamoDB's refusals, answered as DynamoDB answers them by a loopback server: DynamoDB
+ * Local runs one transaction at a time, so it never reports the conflict of two under way at once, which real
+ * DynamoDB does.
+ */
+class SessionStoreConflictTest {
+
+    /** Stands for what goes with the session (its event, the planned live's status). */
+    private static final TransactWriteItem ALONGSIDE = TransactWriteItem.builder().conditionCheck(c -> c.tableName("livecue")
+            .key(Map.of("pk", AttributeValue.fromS("x"))).conditionExpression("attribute_exists(pk)")).build();
+
+    private LoopbackDynamo dynamo;
+    private String reasons;
+
+    @BeforeEach
+    void startRefusingDynamo() {
+        dynamo = LoopbackDynamo.start(this::refuse);
+    }
+
+    @AfterEach
+    void stopRefusingDynamo() {
+        dynamo.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ConditionalCheckFailed|None",   // another confirmation was written first
+            "TransactionConflict|None",      // another confirmation was being written at that moment
+            "None|TransactionConflict"})     // the planned live's status was being written at that moment
+    void end_shouldBeAConcurrentUpdate_whenAnotherWriteCameFirstOrWasUnderWay(String session, String alongside) {
+        reasons = "[{\"Code\":\"" + session + "\"},{\"Code\":\"" + alongside + "\"}]";
+        try (DynamoDbClient client = client()) {
+            assertThrows(ConcurrentUpdateException.class, () -> store(client).end("cr_1", ended(), 1, List.of(ALONGSIDE)));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ValidationError|None", "ThrottlingError|None"})
+    void end_shouldFail_whenDynamoRefusedForAnyOtherReason(String session, String alongside) {
+        reasons = "[{\"Code\":\"" + session + "\"},{\"Code\":\"" + alongside + "\"}]";
+        try (DynamoDbClient client = client()) {
+            assertThrows(TransactionCanceledException.class, () -> store(client).end("cr_1", ended(), 1, List.of(ALONGSIDE)));
+        }
+    }
+
+    private static Session ended() {
+        Instant start = Instant.parse("2027-01-10T19:00:00Z");
+        return Session.started("ses_1", null, null, null, start, null)
+                .ended(SessionStatus.CLOSED, "planned", start.plus(Duration.ofHours(1)), start.plus(Duration.ofDays(90)), null, null, null);
+    }
+
+    private static SessionStore store(DynamoDbClient client) {
+        return new SessionStore(client, new LivecueConfig() {
+            @Override
+            public String table() {
+                return "livecue";
+            }
+
+            @Override
+            public Optional<String> adminToken() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Idempotency idempotency() {
+                return null;
+            }
+        }, new ObjectMapper());
+    }
+
+    private DynamoDbClient client() {
+        return dynamo.client()
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .build();
+    }
+
+    private void refuse(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            LoopbackDynamo.reply(exchange, 400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+                    + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons\","
+                    + "\"CancellationReasons\":" + reasons + "}");
+        }
+    }
+}
