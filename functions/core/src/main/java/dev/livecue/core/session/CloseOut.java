@@ -102,7 +102,7 @@ public class CloseOut {
         Instant replayUntil = now.plus(Duration.ofDays(creators.get(creatorId).replayDays()));
         Session closed = current.ended(SessionStatus.CLOSED, pending.reason(), now, replayUntil, pending.goodbye(), stats, null);
         return endings.end(creatorId, current, closed, EventTypes.SESSION_CLOSED, s -> closedWith(s, tokenHash))
-                .orElseThrow(() -> ApiException.conflict("Session " + sessionId + " ended meanwhile in another way"));
+                .orElseThrow(() -> SessionEndings.changedMeanwhile(sessionId));
     }
 
     private static boolean closedWith(Session session, String tokenHash) {

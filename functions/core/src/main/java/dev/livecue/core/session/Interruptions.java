@@ -61,7 +61,7 @@ public class Interruptions {
                 makeUp(creatorId, current, now).orElse(null));
         return endings.end(creatorId, current, interrupted, EventTypes.SESSION_INTERRUPTED,
                         s -> s.status() == SessionStatus.INTERRUPTED)
-                .orElseThrow(() -> ApiException.conflict("Session " + sessionId + " ended meanwhile in another way"));
+                .orElseThrow(() -> SessionEndings.changedMeanwhile(sessionId));
     }
 
     private Optional<MakeUpSlot> makeUp(String creatorId, Session session, Instant now) {

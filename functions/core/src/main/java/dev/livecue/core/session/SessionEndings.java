@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.livecue.core.error.ApiException;
 import dev.livecue.core.events.EventPublisher;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.store.ConcurrentUpdateException;
@@ -31,6 +32,15 @@ class SessionEndings {
         this.events = events;
         this.planned = planned;
         this.clock = clock;
+    }
+
+    /**
+     * What a caller answers when another request changed the session first and not as this one asked (or was still
+     * writing it: DynamoDB reports a transaction under way as a conflict, and the session may still read as live).
+     */
+    static ApiException changedMeanwhile(String sessionId) {
+        return ApiException.conflict("Session " + sessionId
+                + " was changed by another request meanwhile; read it, and send this request again if it is still live");
     }
 
     /**
