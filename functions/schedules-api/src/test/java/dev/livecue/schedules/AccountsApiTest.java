@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +22,7 @@ import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
+import dev.livecue.testing.ServerTiming;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -104,21 +103,6 @@ class AccountsApiTest {
         ServerTiming refused = ServerTiming.of(given().get("/v1/me").then().statusCode(401).extract());
         assertEquals(0, refused.dynamoCalls(), refused.toString());
         assertEquals(0.0, refused.dynamoMs(), refused.toString());
-    }
-
-    /** The metrics of a {@code Server-Timing} header as Livecue writes it. */
-    private record ServerTiming(int dynamoCalls, double dynamoMs, double appMs) {
-
-        private static final Pattern FORMAT = Pattern.compile("dynamodb;dur=([0-9.]+);desc=\"(\\d+) calls\", app;dur=([0-9.]+)");
-
-        /** The response's metrics, whether they came in one header or one header each (HTTP allows both). */
-        static ServerTiming of(ExtractableResponse<Response> response) {
-            String header = String.join(", ", response.headers().getValues("Server-Timing"));
-            Matcher matcher = FORMAT.matcher(header);
-            assertTrue(matcher.matches(), "Server-Timing: " + header);
-            return new ServerTiming(Integer.parseInt(matcher.group(2)), Double.parseDouble(matcher.group(1)),
-                    Double.parseDouble(matcher.group(3)));
-        }
     }
 
     @Test

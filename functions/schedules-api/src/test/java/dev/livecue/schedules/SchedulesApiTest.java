@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
+import dev.livecue.testing.ServerTiming;
 import dev.livecue.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -330,6 +331,42 @@ class SchedulesApiTest {
         assertTrue(restored.contains(id + ".2027-12-24"));
         creator.request().body("{\"from\": \"2028-01-03\", \"to\": \"2027-12-20\"}").put("/v1/vacation")
                 .then().statusCode(400).body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void vacationAndProfile_shouldShapePreviewCreateAndPatch_readTogetherInOneRoundTrip() {
+        // GIVEN a creator in New York with its own default reminders, away over the holidays
+        clock.pin(Instant.parse("2027-12-15T12:00:00Z"));
+        TestCreator creator = Api.newCreator("America/New_York");
+        creator.request().body("{\"defaultReminders\": [\"PT2H\", \"PT15M\"]}").patch("/v1/me").then().statusCode(200);
+        creator.request().body("{\"from\": \"2027-12-20\", \"to\": \"2028-01-03\"}").put("/v1/vacation").then().statusCode(200);
+        Map<String, Object> body = schedule("2027-12-17T19:00", "UTC", "FREQ=WEEKLY;BYDAY=FR", null);
+        body.remove("timeZone");
+        List<String> expectedStatus = List.of("scheduled", "cancelled", "cancelled", "scheduled", "scheduled");
+
+        // WHEN the app previews a weekly Friday live that names neither a time zone nor reminders
+        var previewed = creator.request().body(body).post("/v1/schedules/preview").then().statusCode(200).extract();
+        // THEN the profile's zone and the vacation shape it, read with the key and one more call
+        assertEquals("America/New_York", previewed.path("timeZone"));
+        assertEquals(expectedStatus, previewed.jsonPath().getList("nextOccurrences.status"));
+        assertEquals(2, ServerTiming.of(previewed).dynamoCalls(), "the API key, then the profile and vacation together");
+
+        // WHEN it is created THEN the same, and only the live before the vacation has reminders, the profile's two
+        var created = creator.request().body(body).post("/v1/schedules").then().statusCode(201).extract();
+        String id = created.path("id");
+        assertEquals(expectedStatus, created.jsonPath().getList("nextOccurrences.status"));
+        assertEquals(4, ServerTiming.of(created).dynamoCalls(),
+                "the API key, the profile and vacation, the first live's missed-live watch, the schedule's transaction");
+        JsonPath stored = creator.request().get("/v1/schedules/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(id + ".2027-12-17"), stored.getList("pendingReminders.occurrenceId", String.class).stream().distinct().toList());
+        assertTrue(stored.getList("pendingReminders.dueAt", String.class)
+                .containsAll(List.of("2027-12-17T22:00:00Z", "2027-12-17T23:45:00Z")), stored.prettify());
+
+        // WHEN a patch moves the lives an hour later THEN the vacation still holds the two in it
+        creator.request().body("{\"start\": \"2027-12-17T20:00\"}").patch("/v1/schedules/" + id).then().statusCode(200)
+                .body("nextOccurrences.localStart[0]", equalTo("2027-12-17T20:00"))
+                .body("nextOccurrences.status", equalTo(expectedStatus))
+                .body("pendingReminders.occurrenceId", everyItem(equalTo(id + ".2027-12-17")));
     }
 
     @Test

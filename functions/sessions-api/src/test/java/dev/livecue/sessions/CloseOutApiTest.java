@@ -36,6 +36,8 @@ import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.ScheduleService;
+import dev.livecue.core.schedule.VacationRequest;
+import dev.livecue.core.schedule.VacationService;
 import dev.livecue.core.session.AbandonedSessionsJob;
 import dev.livecue.core.session.MissedLivesJob;
 import dev.livecue.core.session.PlannedLives;
@@ -47,6 +49,7 @@ import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
 import dev.livecue.testing.Outbox;
+import dev.livecue.testing.ServerTiming;
 import dev.livecue.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,6 +87,9 @@ class CloseOutApiTest {
 
     @Inject
     PlannedLives planned;
+
+    @Inject
+    VacationService vacations;
 
     @Inject
     SessionStore sessionStore;
@@ -272,6 +278,27 @@ class CloseOutApiTest {
                 .body("goodbye.nextLive.localStart", equalTo("2026-12-04T19:00"))
                 .body("goodbye.nextLive.timeZone", equalTo("America/Los_Angeles"))
                 .body("goodbye.nextLive.title", equalTo("Friday Q&A"));
+    }
+
+    @Test
+    void goodbye_shouldNameTheFirstLiveAfterAVacation_readWithTheProfileInOneRoundTrip() {
+        // GIVEN a weekly Friday 19:00 Los Angeles live from 2026-12-04, and a vacation over its first two Fridays
+        clock.pin(TUESDAY_EVENING.minus(Duration.ofDays(1)));
+        TestCreator creator = creator();
+        Lives.plan(schedules, creator.id(), "2026-12-04T19:00", "America/Los_Angeles", "FREQ=WEEKLY;BYDAY=FR;COUNT=4", "Friday Q&A");
+        vacations.set(creator.id(), new VacationRequest("2026-12-03", "2026-12-13"));
+        String id = goLive(creator, TUESDAY_EVENING);
+
+        // WHEN the close is prepared on Tuesday evening
+        ExtractableResponse<Response> prepared = creator.request().body("{}").post("/v1/sessions/" + id + "/close")
+                .then().statusCode(202)
+                // THEN the goodbye names the first Friday after the vacation
+                .body("goodbye.nextLive.localStart", equalTo("2026-12-18T19:00"))
+                .body("goodbye.script", containsString("on Friday, December 18, 2026 at 7:00"))
+                .extract();
+        // AND the profile and the vacation came in one read (the lookup's first window, 8 days, held no live)
+        assertEquals(7, ServerTiming.of(prepared).dynamoCalls(), "the API key, the session, the profile and vacation, "
+                + "the schedules, their occurrence states in the 8-day and then the 64-day window, the prepared close");
     }
 
     @Test

@@ -70,7 +70,11 @@ public class CreatorService {
     }
 
     public Creator get(String creatorId) {
-        return store.findCreator(creatorId).orElseThrow(() -> ApiException.notFound("Creator " + creatorId));
+        return store.findCreator(creatorId).orElseThrow(() -> notFound(creatorId));
+    }
+
+    public static ApiException notFound(String creatorId) {
+        return ApiException.notFound("Creator " + creatorId);
     }
 
     /** Applies a JSON merge patch to the profile; every invalid field is reported and nothing is written. */

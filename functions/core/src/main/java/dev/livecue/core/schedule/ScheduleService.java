@@ -29,23 +29,21 @@ public class ScheduleService {
 
     private final ScheduleStore store;
     private final Occurrences occurrences;
-    private final CreatorService creators;
     private final ReminderPlanner planner;
     private final Clock clock;
 
-    ScheduleService(ScheduleStore store, Occurrences occurrences, CreatorService creators, ReminderPlanner planner,
-            Clock clock) {
+    ScheduleService(ScheduleStore store, Occurrences occurrences, ReminderPlanner planner, Clock clock) {
         this.store = store;
         this.occurrences = occurrences;
-        this.creators = creators;
         this.planner = planner;
         this.clock = clock;
     }
 
     public ScheduleDetails create(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
-        Schedule schedule = schedule(SecretTokens.id("sch_"), validNew(creatorId, request, now), now, now, 1);
-        Optional<Vacation> vacation = store.vacation(creatorId);
+        CreatorContext context = context(creatorId);
+        Schedule schedule = schedule(SecretTokens.id("sch_"), validNew(context, request, now), now, now, 1);
+        Optional<Vacation> vacation = context.vacation();
         planner.createPlanned(creatorId, schedule, vacation, now);
         return details(creatorId, schedule, Occurrences.ofNew(schedule, vacation, now, now.plus(NEXT_WINDOW)), now, false);
     }
@@ -56,16 +54,22 @@ public class ScheduleService {
      */
     public ScheduleDetails preview(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
-        Schedule draft = schedule(null, validNew(creatorId, request, now), null, null, 0);
-        return details(creatorId, draft, Occurrences.ofNew(draft, store.vacation(creatorId), now, now.plus(NEXT_WINDOW)),
+        CreatorContext context = context(creatorId);
+        Schedule draft = schedule(null, validNew(context, request, now), null, null, 0);
+        return details(creatorId, draft, Occurrences.ofNew(draft, context.vacation(), now, now.plus(NEXT_WINDOW)),
                 now, false);
     }
 
-    private ScheduleRules.Valid validNew(String creatorId, NewSchedule request, Instant now) {
+    private static ScheduleRules.Valid validNew(CreatorContext context, NewSchedule request, Instant now) {
         if (request == null) {
             throw ApiException.invalid("body", "is required");
         }
-        return ScheduleRules.validate(new Violations(), request, creators.get(creatorId), now, true);
+        return ScheduleRules.validate(new Violations(), request, context.creator(), now, true);
+    }
+
+    /** The creator and its vacation in one read; every write of a schedule needs both. */
+    private CreatorContext context(String creatorId) {
+        return store.creatorContext(creatorId).orElseThrow(() -> CreatorService.notFound(creatorId));
     }
 
     public Page<ScheduleDetails> list(String creatorId, PageRequest page) {
@@ -89,16 +93,16 @@ public class ScheduleService {
         v.throwIfAny();
         Instant now = clock.instant();
         boolean startChanged = !merged.start().equals(current.start().toString()) || !merged.timeZone().equals(current.timeZone());
-        ScheduleRules.Valid valid = ScheduleRules.validate(v, merged, creators.get(creatorId), now, startChanged);
+        CreatorContext context = context(creatorId);
+        ScheduleRules.Valid valid = ScheduleRules.validate(v, merged, context.creator(), now, startChanged);
         Schedule updated = schedule(current.id(), valid, current.createdAt(), now, current.version() + 1);
         try {
             store.put(creatorId, updated, Optional.of(current.version()), now);
         } catch (ScheduleStore.ConcurrentUpdateException e) {
             throw ApiException.conflict("The schedule was changed by another request; read it again and retry");
         }
-        Optional<Vacation> vacation = store.vacation(creatorId);
-        planner.plan(creatorId, updated, vacation, now);
-        return details(creatorId, updated, vacation, now, true);
+        planner.plan(creatorId, updated, context.vacation(), now);
+        return details(creatorId, updated, context.vacation(), now, true);
     }
 
     /** Cancels the series: the schedule, its occurrences' states and its pending reminders go. */

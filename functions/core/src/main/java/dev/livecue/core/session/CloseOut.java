@@ -14,6 +14,7 @@ import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.error.ProblemType;
 import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.schedule.CreatorContext;
 import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.store.SessionStore;
 import dev.livecue.core.validation.Violations;
@@ -59,9 +60,10 @@ public class CloseOut {
         Session current = sessions.get(creatorId, sessionId);
         requireLive(current);
         Instant now = clock.instant();
-        Creator creator = creators.get(creatorId);
+        CreatorContext context = planned.creatorContext(creatorId);
+        Creator creator = context.creator();
         Goodbye goodbye = goodbyes.write(creator.locale(), creator.followCta(),
-                planned.next(creatorId, now, current.occurrenceId()).orElse(null));
+                planned.next(creatorId, context.vacation(), now, current.occurrenceId()).orElse(null));
         String token = SecretTokens.random("ct_", 24);
         Instant expiresAt = now.plus(config.confirmationTtl());
         try {

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.schedule.CreatorContext;
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.OccurrenceState;
@@ -38,6 +40,11 @@ public class PlannedLives {
         this.schedules = schedules;
     }
 
+    /** The creator and its vacation in one read: what a goodbye and its next-live lookup need. */
+    public CreatorContext creatorContext(String creatorId) {
+        return schedules.creatorContext(creatorId).orElseThrow(() -> CreatorService.notFound(creatorId));
+    }
+
     /** The occurrence as it stands now; empty for an unknown id or another creator's. */
     public Optional<Occurrence> find(String creatorId, String occurrenceId) {
         return OccurrenceIds.parse(occurrenceId).flatMap(ref -> schedules.find(creatorId, ref.scheduleId())
@@ -54,12 +61,11 @@ public class PlannedLives {
      * lookup widens through {@link #NEXT_STEPS} and stops at the first window with one: most creators go live
      * again within days, and expanding every series over the whole year only to take its first live is wasted.
      */
-    public Optional<NextLive> next(String creatorId, Instant after, String current) {
+    public Optional<NextLive> next(String creatorId, Optional<Vacation> vacation, Instant after, String current) {
         List<Schedule> all = schedules.all(creatorId);
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Vacation> vacation = schedules.vacation(creatorId);
         Instant from = after;
         for (Duration step : NEXT_STEPS) {
             Instant to = after.plus(step);

@@ -1,10 +1,6 @@
 package dev.livecue.core.store;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +8,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.creator.Creator;
 import dev.livecue.core.reminder.Reminder;
 import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.OccurrenceState;
 import dev.livecue.core.schedule.Schedule;
 import dev.livecue.core.schedule.Vacation;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Reads what firing a batch of due reminders needs in a few BatchGetItem calls instead of five GetItems per
@@ -32,10 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  */
 @ApplicationScoped
 public class FiringReads {
-
-    /** BatchGetItem's limit of keys per call. */
-    private static final int MAX_KEYS = 100;
-    private static final int MAX_RETRIES = 8;
 
     /** A due reminder: its creator and id. */
     public record Ref(String creatorId, String reminderId) {
@@ -71,24 +59,22 @@ public class FiringReads {
         }
 
         private Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key) {
-            return Optional.ofNullable(items.get(id(key)));
+            return Optional.ofNullable(items.get(BatchGets.id(key)));
         }
     }
 
-    private final DynamoDbClient dynamo;
-    private final LivecueConfig config;
+    private final BatchGets batch;
 
-    FiringReads(DynamoDbClient dynamo, LivecueConfig config) {
-        this.dynamo = dynamo;
-        this.config = config;
+    FiringReads(BatchGets batch) {
+        this.batch = batch;
     }
 
     /** The reminders of {@code refs}, and for each still pending one what judging it needs. */
     public Found read(List<Ref> refs) {
-        Map<String, Map<String, AttributeValue>> found = get(refs.stream().map(FiringReads::reminderKey).toList());
+        Map<String, Map<String, AttributeValue>> found = batch.get(refs.stream().map(FiringReads::reminderKey).toList());
         Map<String, Map<String, AttributeValue>> context = new LinkedHashMap<>();
         for (Ref ref : refs) {
-            Map<String, AttributeValue> item = found.get(id(reminderKey(ref)));
+            Map<String, AttributeValue> item = found.get(BatchGets.id(reminderKey(ref)));
             Reminder reminder = item == null ? null : ReminderStore.reminder(ref.creatorId(), item);
             if (reminder != null && reminder.status() == Reminder.Status.PENDING) {
                 String creator = Keys.creator(ref.creatorId());
@@ -99,46 +85,12 @@ public class FiringReads {
                 add(context, Attrs.key(creator, Keys.PROFILE));
             }
         }
-        found.putAll(get(context.values()));
+        found.putAll(batch.get(context.values()));
         return new Found(found);
     }
 
-    /** The items of {@code keys} by {@link #id}, in calls of at most {@link #MAX_KEYS}, unprocessed keys retried. */
-    private Map<String, Map<String, AttributeValue>> get(Collection<Map<String, AttributeValue>> keys) {
-        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        List<Map<String, AttributeValue>> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += MAX_KEYS) {
-            Map<String, KeysAndAttributes> request = Map.of(config.table(), KeysAndAttributes.builder()
-                    .keys(all.subList(from, Math.min(all.size(), from + MAX_KEYS))).consistentRead(true).build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt > MAX_RETRIES) {
-                    throw new IllegalStateException("DynamoDB left keys unread after " + MAX_RETRIES + " retries");
-                }
-                backOff(attempt);
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(config.table(), List.of()).forEach(item -> items.put(id(item), item));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
-        return items;
-    }
-
-    /** DynamoDB hands back keys it had no capacity for: ask again after a growing pause, as its SDK advises. */
-    private static void backOff(int attempt) {
-        if (attempt == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Duration.ofMillis(25L << Math.min(attempt, 6)).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading due reminders", e);
-        }
-    }
-
     private static void add(Map<String, Map<String, AttributeValue>> keys, Map<String, AttributeValue> key) {
-        keys.putIfAbsent(id(key), key);
+        keys.putIfAbsent(BatchGets.id(key), key);
     }
 
     private static Map<String, AttributeValue> reminderKey(Ref ref) {
@@ -151,10 +103,5 @@ public class FiringReads {
 
     private static Map<String, AttributeValue> stateKey(String creatorId, String scheduleId, LocalDate date) {
         return Attrs.key(Keys.creator(creatorId), ScheduleStore.stateKey(scheduleId, date));
-    }
-
-    /** One string per table key, to find an item by the key it was asked with. */
-    private static String id(Map<String, AttributeValue> keyOrItem) {
-        return keyOrItem.get(Keys.PK).s() + "\u0000" + keyOrItem.get(Keys.SK).s();
     }
 }

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
+import dev.livecue.core.schedule.CreatorContext;
 import dev.livecue.core.schedule.OccurrenceState;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.Schedule;
@@ -73,10 +74,12 @@ public class ScheduleStore {
 
     private final DynamoDbClient dynamo;
     private final LivecueConfig config;
+    private final BatchGets batch;
 
-    ScheduleStore(DynamoDbClient dynamo, LivecueConfig config) {
+    ScheduleStore(DynamoDbClient dynamo, LivecueConfig config, BatchGets batch) {
         this.dynamo = dynamo;
         this.config = config;
+        this.batch = batch;
     }
 
     /**
@@ -254,6 +257,16 @@ public class ScheduleStore {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), Keys.VACATION)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(vacation(item));
+    }
+
+    /** The creator's profile and vacation in one consistent BatchGetItem; empty when there is no such creator. */
+    public Optional<CreatorContext> creatorContext(String creatorId) {
+        Map<String, AttributeValue> profileKey = Attrs.key(Keys.creator(creatorId), Keys.PROFILE);
+        Map<String, AttributeValue> vacationKey = Attrs.key(Keys.creator(creatorId), Keys.VACATION);
+        Map<String, Map<String, AttributeValue>> found = batch.get(List.of(profileKey, vacationKey));
+        Optional<Vacation> vacation = Optional.ofNullable(found.get(BatchGets.id(vacationKey))).map(ScheduleStore::vacation);
+        return Optional.ofNullable(found.get(BatchGets.id(profileKey)))
+                .map(profile -> new CreatorContext(AccountStore.toCreator(profile), vacation));
     }
 
     public void deleteVacation(String creatorId) {
