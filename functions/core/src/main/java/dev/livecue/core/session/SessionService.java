@@ -19,6 +19,7 @@ import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.schedule.OccurrenceStatus;
+import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.store.SessionStore;
 import dev.livecue.core.validation.Fields;
 import dev.livecue.core.validation.Violations;
@@ -83,7 +84,12 @@ public class SessionService {
         Instant abandonAt = startedAt.plus(config.abandonAfter());
         List<TransactWriteItem> alongside = new ArrayList<>(List.of(started.write()));
         occurrence.flatMap(o -> planned.statusWrite(creatorId, o.occurrenceId(), OccurrenceStatus.LIVE, now)).ifPresent(alongside::add);
-        store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, alongside);
+        try {
+            store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, alongside);
+        } catch (ConcurrentUpdateException e) {
+            throw ApiException.conflict("Other requests were writing this live's planned occurrence at the same moment;"
+                    + " nothing was started, send this request again");
+        }
         return session;
     }
 

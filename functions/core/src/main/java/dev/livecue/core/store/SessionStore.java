@@ -6,6 +6,7 @@ import static dev.livecue.core.store.Attrs.num;
 import static dev.livecue.core.store.Attrs.s;
 import static dev.livecue.core.store.Attrs.str;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,6 +46,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public class SessionStore {
 
     private static final String TYPE = "session";
+    /** Sends of a new session's transaction while other writes to its items keep being under way. */
+    private static final int CREATE_ATTEMPTS = 3;
+    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(20);
     private static final String A_ID = "id";
     private static final String A_STATUS = "status";
     private static final String A_OCCURRENCE_ID = "occurrenceId";
@@ -76,7 +80,10 @@ public class SessionStore {
 
     /**
      * Writes a new live session, listed for the abandoned-session sweep at {@code abandonAt}, together with
-     * {@code alongside} (its event, say) in one transaction.
+     * {@code alongside} (its event, say) in one transaction. DynamoDB cancels the transaction when another write to
+     * one of its items is under way (the missed-live sweep or a second phone recording the planned live's status);
+     * a cancelled transaction wrote nothing and every write in it is a new item or a whole-item put, so it is sent
+     * again, and only a live that keeps meeting other writes gets {@link ConcurrentUpdateException}.
      */
     public void create(String creatorId, Session session, Instant abandonAt, List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> item = item(creatorId, session);
@@ -86,7 +93,30 @@ public class SessionStore {
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build());
         writes.addAll(alongside);
-        dynamo.transactWriteItems(t -> t.transactItems(writes));
+        for (int attempt = 1;; attempt++) {
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (!Cancellations.conflicted(e)) {
+                    throw e;
+                }
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw new ConcurrentUpdateException();
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Lets the write under way finish: a few milliseconds, longer each time. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(CONFLICT_PAUSE.toMillis() * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a live", e);
+        }
     }
 
     /** Strongly consistent: a session started a moment ago is found. */

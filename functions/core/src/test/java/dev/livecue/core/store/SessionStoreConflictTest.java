@@ -1,5 +1,6 @@
 package dev.livecue.core.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -8,9 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * How ending a session reads DynamoDB's refusals, answered as DynamoDB answers them by a loopback server: DynamoDB
+ * How starting and ending a session read DynamoDB's refusals, answered as DynamoDB answers them by a loopback server: DynamoDB
  * Local runs one transaction at a time, so it never reports the conflict of two under way at once, which real
  * DynamoDB does.
  */
@@ -39,6 +42,9 @@ class SessionStoreConflictTest {
 
     private LoopbackDynamo dynamo;
     private String reasons;
+    /** How many transactions are refused before one is written; every one when negative. */
+    private int refusals = -1;
+    private final AtomicInteger received = new AtomicInteger();
 
     @BeforeEach
     void startRefusingDynamo() {
@@ -69,6 +75,43 @@ class SessionStoreConflictTest {
         try (DynamoDbClient client = client()) {
             assertThrows(TransactionCanceledException.class, () -> store(client).end("cr_1", ended(), 1, List.of(ALONGSIDE)));
         }
+    }
+
+    @Test
+    void start_shouldBeSentAgain_whenAnotherWriteToThePlannedLiveWasUnderWay() {
+        // GIVEN DynamoDB reports a conflict on the planned live's status twice, then writes the transaction
+        reasons = "[{\"Code\":\"None\"},{\"Code\":\"TransactionConflict\"}]";
+        refusals = 2;
+        try (DynamoDbClient client = client()) {
+            // WHEN a live starts THEN it is written, on the third send
+            store(client).create("cr_1", started(), Instant.parse("2027-01-11T07:00:00Z"), List.of(ALONGSIDE));
+        }
+        assertEquals(3, received.get());
+    }
+
+    @Test
+    void start_shouldBeAConcurrentUpdate_whenEverySendMeetsAnotherWrite() {
+        reasons = "[{\"Code\":\"None\"},{\"Code\":\"TransactionConflict\"}]";
+        try (DynamoDbClient client = client()) {
+            assertThrows(ConcurrentUpdateException.class,
+                    () -> store(client).create("cr_1", started(), Instant.parse("2027-01-11T07:00:00Z"), List.of(ALONGSIDE)));
+        }
+        assertEquals(3, received.get(), "a few sends, not a loop");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ConditionalCheckFailed|None", "None|ValidationError"})
+    void start_shouldFailAtOnce_whenDynamoRefusedForAnyOtherReason(String session, String alongside) {
+        reasons = "[{\"Code\":\"" + session + "\"},{\"Code\":\"" + alongside + "\"}]";
+        try (DynamoDbClient client = client()) {
+            assertThrows(TransactionCanceledException.class,
+                    () -> store(client).create("cr_1", started(), Instant.parse("2027-01-11T07:00:00Z"), List.of(ALONGSIDE)));
+        }
+        assertEquals(1, received.get());
+    }
+
+    private static Session started() {
+        return Session.started("ses_1", null, null, null, Instant.parse("2027-01-10T19:00:00Z"), null);
     }
 
     private static Session ended() {
@@ -106,6 +149,10 @@ class SessionStoreConflictTest {
     private void refuse(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            if (received.incrementAndGet() > refusals && refusals >= 0) {
+                LoopbackDynamo.reply(exchange, 200, "{}");
+                return;
+            }
             LoopbackDynamo.reply(exchange, 400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
                     + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons\","
                     + "\"CancellationReasons\":" + reasons + "}");
