@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.livecue.core.auth.CurrentCaller;
+import dev.livecue.core.error.Problem;
 
 /**
  * Applies {@link IdempotencyService} to every POST that carries an {@code Idempotency-Key}: replays a stored
@@ -78,6 +79,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         request.removeProperty(CLAIM);
+        String problemType = response.getEntity() instanceof Problem problem ? problem.type() : null;
         String body = null;
         MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
         if (response.hasEntity()) {
@@ -85,7 +87,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
         String location = response.getHeaderString(HttpHeaders.LOCATION);
-        service.finish(claim, new StoredResponse(response.getStatus(), body, type.toString(), location));
+        service.finish(claim, new StoredResponse(response.getStatus(), body, type.toString(), location), problemType);
     }
 
     private String serialize(Object entity) {

@@ -84,7 +84,7 @@ public class CalendarService {
     private CalendarFeed replace(String creatorId, Optional<CalendarStore.FeedToken> previous) {
         CalendarStore.FeedToken next = new CalendarStore.FeedToken(SecretTokens.random(TOKEN_PREFIX, 32), clock.instant());
         if (!store.replace(creatorId, previous, next)) {
-            throw ApiException.conflict("The feed token was changed by another request; read it again");
+            throw ApiException.concurrentUpdate("The feed token was changed by another request; read it again");
         }
         return view(next);
     }

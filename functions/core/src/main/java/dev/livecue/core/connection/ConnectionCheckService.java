@@ -114,7 +114,7 @@ public class ConnectionCheckService {
                 return check;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == MAX_ATTEMPTS) {
-                    throw ApiException.conflict("Too many checks of this session at once; retry this one");
+                    throw ApiException.concurrentUpdate("Too many checks of this session at once; retry this one");
                 }
             }
         }

@@ -106,7 +106,7 @@ public class CreatorService {
         try {
             store.updateCreator(updated, current.version());
         } catch (ConcurrentUpdateException e) {
-            throw ApiException.conflict("The profile was changed by another request; read it again and retry");
+            throw ApiException.concurrentUpdate("The profile was changed by another request; read it again and retry");
         }
         return updated;
     }

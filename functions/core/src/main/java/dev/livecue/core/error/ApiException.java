@@ -40,4 +40,9 @@ public class ApiException extends RuntimeException {
     public static ApiException conflict(String detail) {
         return new ApiException(ProblemType.CONFLICT, detail);
     }
+
+    /** Another request wrote the same item at the same moment; {@code detail} says what to do again. */
+    public static ApiException concurrentUpdate(String detail) {
+        return new ApiException(ProblemType.CONCURRENT_UPDATE, detail);
+    }
 }

@@ -9,6 +9,11 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    /**
+     * Another request wrote the same thing at the same moment: sending this one again may well succeed, so an
+     * {@code Idempotency-Key} does not keep this answer.
+     */
+    CONCURRENT_UPDATE(409, "concurrent-update", "Changed by another request at the same moment"),
     IDEMPOTENCY_IN_PROGRESS(409, "idempotency-key-in-use", "A request with this Idempotency-Key is still in progress"),
     GONE(410, "gone", "Gone"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
@@ -44,7 +49,7 @@ public enum ProblemType {
     /** The generic type for an HTTP status raised by the framework itself (unknown route, wrong method, ...). */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != IDEMPOTENCY_IN_PROGRESS) {
+            if (type.status == status && type != IDEMPOTENCY_IN_PROGRESS && type != CONCURRENT_UPDATE) {
                 return type;
             }
         }

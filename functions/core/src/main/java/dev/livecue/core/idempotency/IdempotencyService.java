@@ -67,9 +67,13 @@ public class IdempotencyService {
         return new Outcome(Optional.empty(), Optional.of(record.response()));
     }
 
-    /** Remembers the response; a 5xx is forgotten instead, so that a retry runs again. */
-    public void finish(Claim claim, StoredResponse response) {
-        if (response.status() >= 500) {
+    /**
+     * Remembers the response; a 5xx, or a {@link ProblemType#CONCURRENT_UPDATE} ({@code problemType}, the answer's
+     * problem type if it is one), is forgotten instead, so that a retry runs again: neither is this request's answer
+     * for good.
+     */
+    public void finish(Claim claim, StoredResponse response, String problemType) {
+        if (response.status() >= 500 || ProblemType.CONCURRENT_UPDATE.uri().equals(problemType)) {
             store.release(claim.scope(), claim.keyHash());
         } else {
             store.complete(claim.scope(), claim.keyHash(), claim.bodyHash(), response,

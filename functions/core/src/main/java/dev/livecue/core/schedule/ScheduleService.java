@@ -29,23 +29,31 @@ public class ScheduleService {
 
     private final ScheduleStore store;
     private final Occurrences occurrences;
+    private final CreatorService creators;
+    private final VacationService vacations;
     private final ReminderPlanner planner;
     private final Clock clock;
 
-    ScheduleService(ScheduleStore store, Occurrences occurrences, ReminderPlanner planner, Clock clock) {
+    ScheduleService(ScheduleStore store, Occurrences occurrences, CreatorService creators, VacationService vacations,
+            ReminderPlanner planner, Clock clock) {
         this.store = store;
         this.occurrences = occurrences;
+        this.creators = creators;
+        this.vacations = vacations;
         this.planner = planner;
         this.clock = clock;
     }
 
+    /** A new schedule's valid fields, and the vacation its plan must respect. */
+    private record Draft(ScheduleRules.Valid valid, Optional<Vacation> vacation) {
+    }
+
     public ScheduleDetails create(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
-        CreatorContext context = context(creatorId);
-        Schedule schedule = schedule(SecretTokens.id("sch_"), validNew(context, request, now), now, now, 1);
-        Optional<Vacation> vacation = context.vacation();
-        planner.createPlanned(creatorId, schedule, vacation, now);
-        return details(creatorId, schedule, Occurrences.ofNew(schedule, vacation, now, now.plus(NEXT_WINDOW)), now, false);
+        Draft draft = draft(creatorId, request, now);
+        Schedule schedule = schedule(SecretTokens.id("sch_"), draft.valid(), now, now, 1);
+        planner.createPlanned(creatorId, schedule, draft.vacation(), now);
+        return details(creatorId, schedule, Occurrences.ofNew(schedule, draft.vacation(), now, now.plus(NEXT_WINDOW)), now, false);
     }
 
     /**
@@ -54,22 +62,19 @@ public class ScheduleService {
      */
     public ScheduleDetails preview(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
-        CreatorContext context = context(creatorId);
-        Schedule draft = schedule(null, validNew(context, request, now), null, null, 0);
-        return details(creatorId, draft, Occurrences.ofNew(draft, context.vacation(), now, now.plus(NEXT_WINDOW)),
+        Draft draft = draft(creatorId, request, now);
+        Schedule schedule = schedule(null, draft.valid(), null, null, 0);
+        return details(creatorId, schedule, Occurrences.ofNew(schedule, draft.vacation(), now, now.plus(NEXT_WINDOW)),
                 now, false);
     }
 
-    private static ScheduleRules.Valid validNew(CreatorContext context, NewSchedule request, Instant now) {
+    /** Validates a new schedule against the creator's profile, read in one call with its vacation. */
+    private Draft draft(String creatorId, NewSchedule request, Instant now) {
         if (request == null) {
             throw ApiException.invalid("body", "is required");
         }
-        return ScheduleRules.validate(new Violations(), request, context.creator(), now, true);
-    }
-
-    /** The creator and its vacation in one read; every write of a schedule needs both. */
-    private CreatorContext context(String creatorId) {
-        return store.creatorContext(creatorId).orElseThrow(() -> CreatorService.notFound(creatorId));
+        CreatorContext context = vacations.creatorContext(creatorId);
+        return new Draft(ScheduleRules.validate(new Violations(), request, context.creator(), now, true), context.vacation());
     }
 
     public Page<ScheduleDetails> list(String creatorId, PageRequest page) {
@@ -93,16 +98,17 @@ public class ScheduleService {
         v.throwIfAny();
         Instant now = clock.instant();
         boolean startChanged = !merged.start().equals(current.start().toString()) || !merged.timeZone().equals(current.timeZone());
-        CreatorContext context = context(creatorId);
-        ScheduleRules.Valid valid = ScheduleRules.validate(v, merged, context.creator(), now, startChanged);
+        ScheduleRules.Valid valid = ScheduleRules.validate(v, merged, creators.get(creatorId), now, startChanged);
         Schedule updated = schedule(current.id(), valid, current.createdAt(), now, current.version() + 1);
         try {
             store.put(creatorId, updated, Optional.of(current.version()), now);
         } catch (ScheduleStore.ConcurrentUpdateException e) {
-            throw ApiException.conflict("The schedule was changed by another request; read it again and retry");
+            throw ApiException.concurrentUpdate("The schedule was changed by another request; read it again and retry");
         }
-        planner.plan(creatorId, updated, context.vacation(), now);
-        return details(creatorId, updated, context.vacation(), now, true);
+        // read after the write: a vacation set meanwhile either is seen here or re-plans the schedule as written
+        Optional<Vacation> vacation = store.vacation(creatorId);
+        planner.plan(creatorId, updated, vacation, now);
+        return details(creatorId, updated, vacation, now, true);
     }
 
     /** Cancels the series: the schedule, its occurrences' states and its pending reminders go. */

@@ -1,7 +1,5 @@
 package dev.livecue.core.schedule;
 
-import java.util.Optional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.reminder.ReminderPlanner;
 import dev.livecue.core.store.ScheduleStore;
@@ -33,6 +32,11 @@ public class VacationService {
         this.store = store;
         this.planner = planner;
         this.clock = clock;
+    }
+
+    /** The creator's profile and its vacation, in one read; 404 for an unknown creator. */
+    public CreatorContext creatorContext(String creatorId) {
+        return store.creatorContext(creatorId).orElseThrow(() -> CreatorService.notFound(creatorId));
     }
 
     public Optional<Vacation> current(String creatorId) {

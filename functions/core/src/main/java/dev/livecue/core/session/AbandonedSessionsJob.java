@@ -50,10 +50,24 @@ public class AbandonedSessionsJob implements ScheduledJob {
         return work.run(NAME, Keys.SESSION_PREFIX, "abandoned", tick, this::abandon);
     }
 
-    /** Closes the session if it is still live; a session that ended meanwhile is left as it is. */
+    /**
+     * Closes the session if it is still live; a session that ended meanwhile is left as it is. One that still reads
+     * as live after losing a race (DynamoDB saw another write to it under way) fails the item, so the sweep keeps
+     * it listed and tries again next tick.
+     */
     private boolean abandon(String creatorId, String sessionId, Instant now) {
         Optional<Session> live = store.find(creatorId, sessionId).filter(Session::isLive);
-        return live.isPresent() && endings.end(creatorId, live.get(),
-                live.get().ended(SessionStatus.ABANDONED, REASON, null, null, null, null, null), null, s -> false).isPresent();
+        if (live.isEmpty()) {
+            return false;
+        }
+        Session current = live.get();
+        if (endings.end(creatorId, current, current.ended(SessionStatus.ABANDONED, REASON, null, null, null, null, null),
+                null, s -> false).isPresent()) {
+            return true;
+        }
+        if (store.find(creatorId, sessionId).filter(Session::isLive).isPresent()) {
+            throw new IllegalStateException("Session " + sessionId + " was being written by another request; next tick");
+        }
+        return false;
     }
 }

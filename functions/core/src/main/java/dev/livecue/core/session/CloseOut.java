@@ -15,6 +15,7 @@ import dev.livecue.core.error.ApiException;
 import dev.livecue.core.error.ProblemType;
 import dev.livecue.core.events.EventTypes;
 import dev.livecue.core.schedule.CreatorContext;
+import dev.livecue.core.schedule.VacationService;
 import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.store.SessionStore;
 import dev.livecue.core.validation.Violations;
@@ -35,17 +36,19 @@ public class CloseOut {
     private final SessionEndings endings;
     private final PlannedLives planned;
     private final CreatorService creators;
+    private final VacationService vacations;
     private final GoodbyeWriter goodbyes;
     private final SessionsConfig config;
     private final Clock clock;
 
     CloseOut(SessionStore store, SessionService sessions, SessionEndings endings, PlannedLives planned,
-            CreatorService creators, GoodbyeWriter goodbyes, SessionsConfig config, Clock clock) {
+            CreatorService creators, VacationService vacations, GoodbyeWriter goodbyes, SessionsConfig config, Clock clock) {
         this.store = store;
         this.sessions = sessions;
         this.endings = endings;
         this.planned = planned;
         this.creators = creators;
+        this.vacations = vacations;
         this.goodbyes = goodbyes;
         this.config = config;
         this.clock = clock;
@@ -60,7 +63,7 @@ public class CloseOut {
         Session current = sessions.get(creatorId, sessionId);
         requireLive(current);
         Instant now = clock.instant();
-        CreatorContext context = planned.creatorContext(creatorId);
+        CreatorContext context = vacations.creatorContext(creatorId);
         Creator creator = context.creator();
         Goodbye goodbye = goodbyes.write(creator.locale(), creator.followCta(),
                 planned.next(creatorId, context.vacation(), now, current.occurrenceId()).orElse(null));
@@ -70,7 +73,7 @@ public class CloseOut {
             store.prepareClose(creatorId, current.withPendingClose(
                     new Session.PendingClose(SecretTokens.sha256Hex(token), expiresAt, reason, goodbye)), current.version());
         } catch (ConcurrentUpdateException e) {
-            throw ApiException.conflict("Session " + sessionId + " changed meanwhile; prepare the close again");
+            throw ApiException.concurrentUpdate("Session " + sessionId + " changed meanwhile; prepare the close again");
         }
         return new PreparedClose(token, expiresAt, goodbye);
     }

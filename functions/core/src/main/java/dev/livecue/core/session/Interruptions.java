@@ -12,7 +12,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.livecue.core.creator.CreatorService;
-import dev.livecue.core.error.ApiException;
 import dev.livecue.core.events.EventTypes;
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.validation.Violations;

@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.creator.CreatorService;
-import dev.livecue.core.schedule.CreatorContext;
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.OccurrenceState;
@@ -38,11 +36,6 @@ public class PlannedLives {
     PlannedLives(Occurrences occurrences, ScheduleStore schedules) {
         this.occurrences = occurrences;
         this.schedules = schedules;
-    }
-
-    /** The creator and its vacation in one read: what a goodbye and its next-live lookup need. */
-    public CreatorContext creatorContext(String creatorId) {
-        return schedules.creatorContext(creatorId).orElseThrow(() -> CreatorService.notFound(creatorId));
     }
 
     /** The occurrence as it stands now; empty for an unknown id or another creator's. */

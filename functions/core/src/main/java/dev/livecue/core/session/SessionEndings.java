@@ -39,7 +39,7 @@ class SessionEndings {
      * writing it: DynamoDB reports a transaction under way as a conflict, and the session may still read as live).
      */
     static ApiException changedMeanwhile(String sessionId) {
-        return ApiException.conflict("Session " + sessionId
+        return ApiException.concurrentUpdate("Session " + sessionId
                 + " was changed by another request meanwhile; read it, and send this request again if it is still live");
     }
 

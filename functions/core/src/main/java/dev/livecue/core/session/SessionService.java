@@ -87,7 +87,7 @@ public class SessionService {
         try {
             store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, alongside);
         } catch (ConcurrentUpdateException e) {
-            throw ApiException.conflict("Other requests were writing this live's planned occurrence at the same moment;"
+            throw ApiException.concurrentUpdate("Other requests were writing this live's planned occurrence at the same moment;"
                     + " nothing was started, send this request again");
         }
         return session;

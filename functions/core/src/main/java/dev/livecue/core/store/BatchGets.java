@@ -62,14 +62,8 @@ class BatchGets {
 
     /** DynamoDB hands back keys it had no capacity for: ask again after a growing pause, as its SDK advises. */
     private static void backOff(int attempt) {
-        if (attempt == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Duration.ofMillis(25L << Math.min(attempt, 6)).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading from DynamoDB", e);
+        if (attempt > 0) {
+            Pause.sleep(Duration.ofMillis(25L << Math.min(attempt, 6)), "reading from DynamoDB");
         }
     }
 }

@@ -82,8 +82,9 @@ public class SessionStore {
      * Writes a new live session, listed for the abandoned-session sweep at {@code abandonAt}, together with
      * {@code alongside} (its event, say) in one transaction. DynamoDB cancels the transaction when another write to
      * one of its items is under way (the missed-live sweep or a second phone recording the planned live's status);
-     * a cancelled transaction wrote nothing and every write in it is a new item or a whole-item put, so it is sent
-     * again, and only a live that keeps meeting other writes gets {@link ConcurrentUpdateException}.
+     * a cancelled transaction wrote nothing, and its writes are new items and the status set to a fixed value, so
+     * it is sent again; a live that meets other writes on all {@link #CREATE_ATTEMPTS} sends gets
+     * {@link ConcurrentUpdateException}.
      */
     public void create(String creatorId, Session session, Instant abandonAt, List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> item = item(creatorId, session);
@@ -104,18 +105,9 @@ public class SessionStore {
                 if (attempt == CREATE_ATTEMPTS) {
                     throw new ConcurrentUpdateException();
                 }
-                pause(attempt);
+                // lets the write under way finish: a few milliseconds, longer each time
+                Pause.sleep(CONFLICT_PAUSE.multipliedBy(attempt), "starting a live");
             }
-        }
-    }
-
-    /** Lets the write under way finish: a few milliseconds, longer each time. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(CONFLICT_PAUSE.toMillis() * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting a live", e);
         }
     }
 
