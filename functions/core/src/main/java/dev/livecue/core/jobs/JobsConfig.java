@@ -12,7 +12,7 @@ public interface JobsConfig {
     /**
      * How long after its start a tick may keep starting work, across all its jobs; what is left stays due for the
      * next tick, so a backlog never runs a Lambda into its timeout (70 s in template.yaml: 50 s plus a 15 s
-     * webhook attempt in flight leaves 5 s for its last writes; a batch stops between reminders, not after it).
+     * webhook attempt in flight leaves 5 s for its last writes; a batch stops between sends, not after it).
      */
     @WithDefault("PT50S")
     Duration tickBudget();

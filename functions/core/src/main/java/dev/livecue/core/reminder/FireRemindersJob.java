@@ -22,8 +22,9 @@ public class FireRemindersJob implements ScheduledJob {
 
     static final String NAME = "fire-reminders";
     /**
-     * Reminders read together (a few BatchGetItem calls each, see {@link FiringReads}): small enough that a busy
-     * tick still spreads its reminders over all its threads.
+     * Reminders handled together: read in a few BatchGetItem calls ({@link FiringReads}), fired in one transaction
+     * (three or four items each), their attempts recorded in another; small enough that a busy tick still spreads
+     * its reminders over all its threads.
      */
     private static final int BATCH = 25;
 

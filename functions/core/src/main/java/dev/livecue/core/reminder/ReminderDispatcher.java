@@ -66,34 +66,51 @@ public class ReminderDispatcher {
         }
 
         /**
-         * Fires {@code due} in order while {@code tick} has time left; one outcome per reminder handled (fewer than
-         * {@code due} when the time ran out: the rest stay due).
+         * Fires {@code due} while {@code tick} has time left; one outcome per reminder handled (fewer than
+         * {@code due} when the time ran out: the rest stay due). The reminders that yield an event are claimed
+         * together, in as few transactions as DynamoDB allows, and their webhooks sent after.
          */
         public List<Outcome> fire(List<FiringReads.Ref> due, Tick tick) {
             FiringReads.Found found = reads.read(due);
             List<Outcome> outcomes = new ArrayList<>();
+            List<Firing> firings = new ArrayList<>();
             for (FiringReads.Ref ref : due) {
                 if (tick.spent()) {
                     break;
                 }
-                outcomes.add(fire(ref, found, tick.now()));
+                Judgement judgement = judge(ref, found, tick.now());
+                if (judgement.firing() != null) {
+                    firings.add(judgement.firing());
+                } else {
+                    outcomes.add(judgement.outcome());
+                }
             }
+            List<Boolean> fired = reminders.fire(firings.stream().map(Firing::store).toList(), tick.now());
+            List<DeliveryEngine.Outbound> outbound = new ArrayList<>();
+            for (int i = 0; i < firings.size(); i++) {
+                if (fired.get(i)) {
+                    outbound.add(firings.get(i).outbound());
+                }
+                outcomes.add(fired.get(i) ? Outcome.FIRED : Outcome.TAKEN);
+            }
+            pass.send(outbound, tick::spent);
             return outcomes;
         }
 
         /**
-         * Fires one reminder and, when it yields an event, sends that event's webhooks at once: the deliveries are
-         * written leased to this run's pass in the firing transaction.
+         * What becomes of one reminder as its batch read it: an outcome when it ends here (an expired or cancelled
+         * one is marked so at once), or the firing that writes its event and the event's deliveries, made leased
+         * to this run's pass so that it sends them as soon as the firing commits.
          */
-        private Outcome fire(FiringReads.Ref ref, FiringReads.Found found, Instant now) {
+        private Judgement judge(FiringReads.Ref ref, FiringReads.Found found, Instant now) {
             String creatorId = ref.creatorId();
             Optional<Reminder> pending = found.reminder(ref).filter(r -> r.status() == Reminder.Status.PENDING);
             if (pending.isEmpty()) {
-                return Outcome.TAKEN;
+                return Judgement.ended(Outcome.TAKEN);
             }
             Reminder reminder = pending.get();
             if (reminder.dueAt().isAfter(now)) {
-                return Outcome.NOT_DUE;
+                return Judgement.ended(Outcome.NOT_DUE);
             }
             Optional<Schedule> schedule = found.schedule(creatorId, reminder.scheduleId());
             Optional<Occurrence> occurrence = schedule.flatMap(s -> OccurrenceIds.parse(reminder.occurrenceId())
@@ -101,11 +118,11 @@ public class ReminderDispatcher {
             Optional<Creator> creator = found.creator(creatorId);
             if (occurrence.isEmpty() || creator.isEmpty() || !occurrence.get().status().upcoming()
                     || !occurrence.get().start().equals(reminder.occurrenceStart())) {
-                return close(reminder, Reminder.Status.CANCELLED, Outcome.CANCELLED, now);
+                return Judgement.ended(close(reminder, Reminder.Status.CANCELLED, Outcome.CANCELLED, now));
             }
             Occurrence o = occurrence.get();
             if (!o.start().isAfter(now)) {
-                return close(reminder, Reminder.Status.EXPIRED, Outcome.EXPIRED, now);
+                return Judgement.ended(close(reminder, Reminder.Status.EXPIRED, Outcome.EXPIRED, now));
             }
             String eventId = eventId(reminder);
             EventPublisher.Prepared event = reminder.kind() == Reminder.Kind.CHECKLIST
@@ -116,11 +133,23 @@ public class ReminderDispatcher {
             DeliveryEngine.Outbound outbound = pass.outbound(event.event());
             List<TransactWriteItem> writes = new ArrayList<>(List.of(event.write()));
             writes.addAll(outbound.writes());
-            if (!reminders.fire(reminder, now, event.event().id(), writes)) {
-                return Outcome.TAKEN;
-            }
-            pass.send(outbound);
-            return Outcome.FIRED;
+            return Judgement.firing(new Firing(new ReminderStore.Firing(reminder, event.event().id(), writes), outbound));
+        }
+    }
+
+    /** A reminder to fire: what the store writes for it, and the deliveries to send once that has committed. */
+    private record Firing(ReminderStore.Firing store, DeliveryEngine.Outbound outbound) {
+    }
+
+    /** What judging a reminder came to: an {@code outcome} already, or a {@code firing} still to write. */
+    private record Judgement(Outcome outcome, Firing firing) {
+
+        static Judgement ended(Outcome outcome) {
+            return new Judgement(outcome, null);
+        }
+
+        static Judgement firing(Firing firing) {
+            return new Judgement(null, firing);
         }
     }
 

@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 @ApplicationScoped
 class BatchGets {
 
-    /** BatchGetItem's limit of keys per call. */
-    private static final int MAX_KEYS = 100;
+    private static final int MAX_KEYS = DynamoLimits.BATCH_GET_KEYS;
     private static final int MAX_RETRIES = 8;
 
     private final DynamoDbClient dynamo;

@@ -9,6 +9,7 @@ import static dev.livecue.core.store.Attrs.str;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Deliveries ({@code CREATOR#id / DELIVERY#<eventId>#<subscriptionId>}) and the delivery log
@@ -140,11 +140,12 @@ public class DeliveryStore {
         }
     }
 
-    /**
-     * Logs an attempt, schedules the next one and gives up the lease, in one transaction. False when the lease was
-     * lost meanwhile: then the attempt is logged on its own (it was made) and the delivery is left to its holder.
-     */
-    public boolean retryAt(Delivery delivery, String owner, DeliveryAttempt attempt, Instant next) {
+    /** An attempt's log entry and the update that gives up the delivery's lease, to be written together. */
+    public record Release(Delivery delivery, DeliveryAttempt attempt, List<TransactWriteItem> writes) {
+    }
+
+    /** Logs an attempt, schedules the next one and gives up the lease: see {@link #release}. */
+    public Release retryAt(Delivery delivery, String owner, DeliveryAttempt attempt, Instant next) {
         return release(delivery, owner, attempt, "SET #attempts = :attempts, #next = :next, #gsi1pk = :bucket REMOVE #owner, #until",
                 Map.of("#attempts", A_ATTEMPTS, "#next", A_NEXT_ATTEMPT, "#gsi1pk", Keys.GSI1_PK),
                 Map.of(":attempts", n(attempt.attempt()), ":next", instant(next), ":bucket", s(bucket(sortKey(delivery), next))));
@@ -152,12 +153,28 @@ public class DeliveryStore {
 
     /**
      * Logs the last attempt (or why none was made) and ends the delivery ({@code delivered}, {@code dead_lettered}
-     * or {@code expired}), out of the due-work index, in one transaction; false as for {@link #retryAt}.
+     * or {@code expired}), out of the due-work index: see {@link #release}.
      */
-    public boolean settle(Delivery delivery, String owner, DeliveryAttempt attempt, Outcome outcome) {
+    public Release settle(Delivery delivery, String owner, DeliveryAttempt attempt, Outcome outcome) {
         return release(delivery, owner, attempt, "SET #attempts = :attempts, #status = :status REMOVE #gsi1pk, #gsi1sk, #owner, #until",
                 Map.of("#attempts", A_ATTEMPTS, "#status", A_STATUS, "#gsi1pk", Keys.GSI1_PK, "#gsi1sk", Keys.GSI1_SK),
                 Map.of(":attempts", n(attempt.attempt()), ":status", s(outcome.json())));
+    }
+
+    /**
+     * Writes each release's log entry and lease update together, many releases in one transaction. One answer per
+     * release, in order; false when its lease was lost meanwhile: then its attempt is logged on its own (it was
+     * made) and the delivery is left to its holder.
+     */
+    public List<Boolean> release(List<Release> releases) {
+        List<Boolean> held = TransactionBatches.write(dynamo, releases.stream().map(Release::writes).toList());
+        for (int i = 0; i < releases.size(); i++) {
+            if (!held.get(i)) {
+                Release lost = releases.get(i);
+                log(lost.delivery().creatorId(), lost.delivery().subscriptionId(), lost.attempt());
+            }
+        }
+        return held;
     }
 
     /** Forgets a delivery whose subscription was deleted. */
@@ -166,7 +183,7 @@ public class DeliveryStore {
                 .key(key(delivery)));
     }
 
-    private boolean release(Delivery delivery, String owner, DeliveryAttempt attempt, String expression,
+    private Release release(Delivery delivery, String owner, DeliveryAttempt attempt, String expression,
             Map<String, String> names, Map<String, AttributeValue> values) {
         Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#owner", A_LEASE_OWNER);
@@ -175,22 +192,13 @@ public class DeliveryStore {
         allValues.put(":me", s(owner));
         TransactWriteItem log = TransactWriteItem.builder()
                 .put(p -> p.tableName(config.table()).item(logItem(delivery.creatorId(), delivery.subscriptionId(), attempt))).build();
-        TransactWriteItem release = TransactWriteItem.builder().update(u -> u.tableName(config.table())
+        TransactWriteItem update = TransactWriteItem.builder().update(u -> u.tableName(config.table())
                 .key(key(delivery))
                 .updateExpression(expression)
                 .conditionExpression("#owner = :me")
                 .expressionAttributeNames(allNames)
                 .expressionAttributeValues(allValues)).build();
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(log, release));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (!Cancellations.conditionFailed(e)) {
-                throw e;
-            }
-            log(delivery.creatorId(), delivery.subscriptionId(), attempt);
-            return false;
-        }
+        return new Release(delivery, attempt, List.of(log, update));
     }
 
     /** Adds an entry to the subscription's delivery log; entries are kept as long as deliveries. */

@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Planned reminders under the creator's partition ({@code REMINDER#<reminderId>}). A pending reminder is listed in
@@ -117,26 +116,31 @@ public class ReminderStore {
         }
     }
 
+    /** A pending reminder to mark fired with its event, and the writes that go with it (the event, its deliveries). */
+    public record Firing(Reminder reminder, String eventId, List<TransactWriteItem> writes) {
+    }
+
     /**
-     * Marks a pending reminder fired and writes its event (and the event's deliveries) in one transaction. False
-     * when another dispatcher (or a cancellation) got to the reminder first: then nothing else is written either.
+     * Marks pending reminders fired, each with its writes, in as few transactions as DynamoDB's limit of items per
+     * transaction allows: one call for a batch of reminders instead of one each. A reminder another dispatcher (or
+     * a cancellation) got to first is left out, and nothing of it is written. One answer per firing, in order:
+     * whether it fired.
      */
-    public boolean fire(Reminder reminder, Instant now, String eventId, List<TransactWriteItem> writes) {
-        Finish finish = finish(reminder, Reminder.Status.FIRED, now, eventId);
-        TransactWriteItem claim = TransactWriteItem.builder().update(u -> u.tableName(table()).key(finish.key())
+    public List<Boolean> fire(List<Firing> firings, Instant now) {
+        List<List<TransactWriteItem>> units = new ArrayList<>();
+        for (Firing firing : firings) {
+            List<TransactWriteItem> unit = new ArrayList<>(List.of(claim(firing, now)));
+            unit.addAll(firing.writes());
+            units.add(unit);
+        }
+        return TransactionBatches.write(dynamo, units);
+    }
+
+    private TransactWriteItem claim(Firing firing, Instant now) {
+        Finish finish = finish(firing.reminder(), Reminder.Status.FIRED, now, firing.eventId());
+        return TransactWriteItem.builder().update(u -> u.tableName(table()).key(finish.key())
                 .updateExpression(finish.update()).conditionExpression(finish.condition())
                 .expressionAttributeNames(finish.names()).expressionAttributeValues(finish.values())).build();
-        try {
-            List<TransactWriteItem> all = new ArrayList<>(List.of(claim));
-            all.addAll(writes);
-            dynamo.transactWriteItems(t -> t.transactItems(all));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Cancellations.conditionFailed(e)) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     /** Marks a pending reminder expired or cancelled without an event; false if it was no longer pending. */

@@ -62,8 +62,8 @@ public class ScheduleStore {
     private static final String A_FROM = "from";
     private static final String A_TO = "to";
 
-    /** DynamoDB's limit of 100 writes per transaction, less the schedule's own. */
-    public static final int MAX_ALONGSIDE_NEW = 99;
+    /** DynamoDB's limit of writes per transaction, less the schedule's own. */
+    public static final int MAX_ALONGSIDE_NEW = DynamoLimits.TRANSACTION_ITEMS - 1;
 
     /** The item changed, or was deleted, since it was read. */
     public static final class ConcurrentUpdateException extends RuntimeException {

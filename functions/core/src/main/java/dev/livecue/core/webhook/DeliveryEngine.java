@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +37,8 @@ public class DeliveryEngine {
 
     private static final Logger LOG = Logger.getLogger(DeliveryEngine.class);
     static final Duration FAILING_LIMIT = Duration.ofDays(5);
+    /** The longest sent attempts wait to be recorded together; far inside a lease, which outlasts one attempt. */
+    private static final Duration RECORD_AFTER = Duration.ofSeconds(5);
 
     private final DeliveryStore deliveries;
     private final SubscriptionStore subscriptions;
@@ -80,13 +83,13 @@ public class DeliveryEngine {
          */
         public Optional<Outcome> deliver(String pk, String sk) {
             Instant now = clock.instant();
-            return deliveries.claim(pk, sk, owner, now, now.plus(lease)).map(claimed -> sendLeased(claimed, now));
+            return deliveries.claim(pk, sk, owner, now, now.plus(lease)).map(claimed -> sendLeased(List.of(claimed), () -> false).get(0));
         }
 
         /**
          * The deliveries of {@code event} to each of its creator's subscriptions that wants it, made already
          * leased to this pass, and the writes that record them: written in the transaction that records the event,
-         * they are sent by {@link #send(Outbound)} at once instead of by a fan-out and a claim a tick later.
+         * they are sent by {@link #send} at once instead of by a fan-out and a claim a tick later.
          */
         public Outbound outbound(Event event) {
             Instant now = clock.instant();
@@ -102,9 +105,13 @@ public class DeliveryEngine {
             return new Outbound(made, writes);
         }
 
-        /** Sends what {@link #outbound} made, once the transaction with its writes has committed. */
-        public void send(Outbound outbound) {
-            outbound.deliveries().forEach(delivery -> sendLeased(delivery, clock.instant()));
+        /**
+         * Sends what {@link #outbound} made, once the transaction with its writes has committed, until {@code stop}
+         * says the time is up: what is not sent by then stays leased, and the delivery job sends it when the lease
+         * ends.
+         */
+        public void send(List<Outbound> outbound, BooleanSupplier stop) {
+            sendLeased(outbound.stream().flatMap(o -> o.deliveries().stream()).toList(), stop);
         }
 
         private List<Subscription> subscriptions(String creatorId) {
@@ -115,25 +122,57 @@ public class DeliveryEngine {
             });
         }
 
-        /** Sends a delivery this pass holds the lease on. */
-        private Outcome sendLeased(Delivery delivery, Instant now) {
-            Optional<Subscription> subscription = known.computeIfAbsent(key(delivery.creatorId(), delivery.subscriptionId()),
-                    k -> subscriptions.find(delivery.creatorId(), delivery.subscriptionId()));
-            if (subscription.isEmpty()) {
-                deliveries.delete(delivery); // the subscription was deleted, and its log with it
-                return Outcome.DEAD_LETTERED;
+        /**
+         * Sends deliveries this pass holds the lease on, one after the other while {@code stop} allows, and records
+         * the attempts together: a log entry and a lease update each, many in one transaction. Attempts are recorded
+         * at least every {@link #RECORD_AFTER}, so slow receivers never keep one waiting near its lease's end.
+         */
+        private List<Outcome> sendLeased(List<Delivery> leased, BooleanSupplier stop) {
+            List<Outcome> outcomes = new ArrayList<>();
+            List<DeliveryStore.Release> releases = new ArrayList<>();
+            long firstUnrecorded = System.nanoTime();
+            for (Delivery delivery : leased) {
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                Optional<Subscription> subscription = known.computeIfAbsent(key(delivery.creatorId(), delivery.subscriptionId()),
+                        k -> subscriptions.find(delivery.creatorId(), delivery.subscriptionId()));
+                if (subscription.isEmpty()) {
+                    deliveries.delete(delivery); // the subscription was deleted, and its log with it
+                    outcomes.add(Outcome.DEAD_LETTERED);
+                    continue;
+                }
+                DeliveryStore.Release release = attempt(delivery, subscription.get(), clock.instant());
+                releases.add(release);
+                outcomes.add(release.attempt().outcome());
+                if (System.nanoTime() - firstUnrecorded > RECORD_AFTER.toNanos()) {
+                    record(releases);
+                    releases = new ArrayList<>();
+                    firstUnrecorded = System.nanoTime();
+                }
             }
-            return deliver(delivery, subscription.get(), now);
+            record(releases);
+            return outcomes;
         }
 
-        private Outcome deliver(Delivery delivery, Subscription subscription, Instant now) {
+        private void record(List<DeliveryStore.Release> releases) {
+            List<Boolean> held = deliveries.release(releases);
+            for (int i = 0; i < releases.size(); i++) {
+                if (!held.get(i)) {
+                    LOG.warnf("Lease on %s lost while sending it; another dispatcher sends it again with the same webhook-id",
+                            releases.get(i).delivery().messageId());
+                }
+            }
+        }
+
+        /** Sends one delivery, or decides not to, and says what to record; the subscription's health follows at once. */
+        private DeliveryStore.Release attempt(Delivery delivery, Subscription subscription, Instant now) {
             if (subscription.status() == SubscriptionStatus.DISABLED) {
-                return settleUnsent(delivery, subscription, now, Outcome.DEAD_LETTERED,
+                return unsent(delivery, now, Outcome.DEAD_LETTERED,
                         "not sent: the subscription is disabled (" + subscription.disabledReason() + ")");
             }
             if (delivery.notAfter() != null && now.isAfter(delivery.notAfter())) {
-                return settleUnsent(delivery, subscription, now, Outcome.EXPIRED,
-                        "not sent: too late, the live started at " + delivery.notAfter());
+                return unsent(delivery, now, Outcome.EXPIRED, "not sent: too late, the live started at " + delivery.notAfter());
             }
             HttpResult result = post(subscription, delivery, now);
             int attempts = delivery.attempts() + 1;
@@ -149,19 +188,13 @@ public class DeliveryEngine {
             }
             DeliveryAttempt attempt = entry(delivery, attempts, now, result.statusCode(), result.error(), result.durationMs(),
                     outcome, next.orElse(null));
-            boolean held = next.isPresent() ? deliveries.retryAt(delivery, owner, attempt, next.get())
-                    : deliveries.settle(delivery, owner, attempt, outcome);
-            if (!held) {
-                LOG.warnf("Lease on %s lost while sending it; another dispatcher sends it again with the same webhook-id",
-                        delivery.messageId());
-            }
             updateHealth(subscription, result, now);
-            return outcome;
+            return next.isPresent() ? deliveries.retryAt(delivery, owner, attempt, next.get())
+                    : deliveries.settle(delivery, owner, attempt, outcome);
         }
 
-        private Outcome settleUnsent(Delivery delivery, Subscription subscription, Instant now, Outcome outcome, String why) {
-            deliveries.settle(delivery, owner, entry(delivery, delivery.attempts(), now, null, why, 0, outcome, null), outcome);
-            return outcome;
+        private DeliveryStore.Release unsent(Delivery delivery, Instant now, Outcome outcome, String why) {
+            return deliveries.settle(delivery, owner, entry(delivery, delivery.attempts(), now, null, why, 0, outcome, null), outcome);
         }
 
         /** 410 disables at once; a run of failures five days long disables; a success ends the run. */
