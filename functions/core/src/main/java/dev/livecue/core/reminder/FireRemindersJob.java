@@ -22,9 +22,10 @@ public class FireRemindersJob implements ScheduledJob {
 
     static final String NAME = "fire-reminders";
     /**
-     * Reminders handled together: read in a few BatchGetItem calls ({@link FiringReads}), fired in one transaction
-     * (three or four items each), their attempts recorded in another; small enough that a busy tick still spreads
-     * its reminders over all its threads.
+     * Reminders handled together: read in a few BatchGetItem calls ({@link FiringReads}), fired in as few
+     * transactions as DynamoDB allows (a claim, an event and a delivery per subscription each), their webhooks'
+     * attempts recorded the same way; small enough that a busy tick still spreads its reminders over all its
+     * threads.
      */
     private static final int BATCH = 25;
 

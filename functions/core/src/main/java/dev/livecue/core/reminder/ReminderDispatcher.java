@@ -18,6 +18,7 @@ import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.Schedule;
 import dev.livecue.core.schedule.Timeline;
 import dev.livecue.core.store.FiringReads;
+import dev.livecue.core.store.PartialWriteException;
 import dev.livecue.core.store.ReminderStore;
 import dev.livecue.core.webhook.DeliveryEngine;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -66,15 +67,18 @@ public class ReminderDispatcher {
         }
 
         /**
-         * Fires {@code due} while {@code tick} has time left; one outcome per reminder handled (fewer than
-         * {@code due} when the time ran out: the rest stay due). The reminders that yield an event are claimed
-         * together, in as few transactions as DynamoDB allows, and their webhooks sent after.
+         * Fires {@code due} while {@code tick} has time left; one outcome per reminder handled, not in {@code due}'s
+         * order (fewer than {@code due} when the time ran out: the rest stay due). The reminders that yield an
+         * event are claimed together, in as few transactions as DynamoDB allows, and their webhooks sent after.
          */
         public List<Outcome> fire(List<FiringReads.Ref> due, Tick tick) {
-            FiringReads.Found found = reads.read(due);
+            // an item moved between two buckets while its window was read is listed twice; one transaction may
+            // name it only once
+            List<FiringReads.Ref> distinct = due.stream().distinct().toList();
+            FiringReads.Found found = reads.read(distinct);
             List<Outcome> outcomes = new ArrayList<>();
             List<Firing> firings = new ArrayList<>();
-            for (FiringReads.Ref ref : due) {
+            for (FiringReads.Ref ref : distinct) {
                 if (tick.spent()) {
                     break;
                 }
@@ -85,7 +89,15 @@ public class ReminderDispatcher {
                     outcomes.add(judgement.outcome());
                 }
             }
-            List<Boolean> fired = reminders.fire(firings.stream().map(Firing::store).toList(), tick.now());
+            List<Boolean> fired;
+            RuntimeException failure = null;
+            try {
+                fired = reminders.fire(firings.stream().map(Firing::store).toList(), tick.now());
+            } catch (PartialWriteException e) {
+                // what did fire is sent all the same; the failure then fails the batch, so its reminders are read again
+                fired = e.written();
+                failure = e.failure();
+            }
             List<DeliveryEngine.Outbound> outbound = new ArrayList<>();
             for (int i = 0; i < firings.size(); i++) {
                 if (fired.get(i)) {
@@ -94,6 +106,9 @@ public class ReminderDispatcher {
                 outcomes.add(fired.get(i) ? Outcome.FIRED : Outcome.TAKEN);
             }
             pass.send(outbound, tick::spent);
+            if (failure != null) {
+                throw failure;
+            }
             return outcomes;
         }
 

@@ -9,11 +9,6 @@ final class Cancellations {
     private Cancellations() {
     }
 
-    /** Whether a condition of one of its writes failed (someone else changed an item first), not a conflict or error. */
-    static boolean conditionFailed(TransactionCanceledException e) {
-        return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
-    }
-
     /** Whether another write to one of its items was under way at the same moment (DynamoDB lets neither wait). */
     static boolean conflicted(TransactionCanceledException e) {
         return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals);

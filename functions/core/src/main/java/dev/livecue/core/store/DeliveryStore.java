@@ -177,6 +177,22 @@ public class DeliveryStore {
         return held;
     }
 
+    /**
+     * Gives up the lease on deliveries this owner will not send after all (its tick's time ran out): they are due
+     * at once for whichever pass claims them next, instead of when the lease would have ended. One whose lease was
+     * lost meanwhile is left to its holder.
+     */
+    public void handBack(List<Delivery> deliveries, String owner, Instant now) {
+        List<List<TransactWriteItem>> units = deliveries.stream().map(delivery -> List.of(TransactWriteItem.builder()
+                .update(u -> u.tableName(config.table()).key(key(delivery))
+                        .updateExpression("SET #gsi1pk = :bucket REMOVE #owner, #until")
+                        .conditionExpression("#owner = :me")
+                        .expressionAttributeNames(Map.of("#gsi1pk", Keys.GSI1_PK, "#owner", A_LEASE_OWNER, "#until", A_LEASE_UNTIL))
+                        .expressionAttributeValues(Map.of(":bucket", s(bucket(sortKey(delivery), now)), ":me", s(owner))))
+                .build())).toList();
+        TransactionBatches.write(dynamo, units);
+    }
+
     /** Forgets a delivery whose subscription was deleted. */
     public void delete(Delivery delivery) {
         dynamo.deleteItem(d -> d.tableName(config.table())

@@ -124,7 +124,7 @@ public class ReminderStore {
      * Marks pending reminders fired, each with its writes, in as few transactions as DynamoDB's limit of items per
      * transaction allows: one call for a batch of reminders instead of one each. A reminder another dispatcher (or
      * a cancellation) got to first is left out, and nothing of it is written. One answer per firing, in order:
-     * whether it fired.
+     * whether it fired; {@link PartialWriteException} when a later transaction failed after earlier ones fired.
      */
     public List<Boolean> fire(List<Firing> firings, Instant now) {
         List<List<TransactWriteItem>> units = new ArrayList<>();

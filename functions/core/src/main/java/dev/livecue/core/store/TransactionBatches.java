@@ -26,14 +26,18 @@ final class TransactionBatches {
     private TransactionBatches() {
     }
 
-    /** One answer per unit, in order: whether it was written (false: a condition of one of its items failed). */
+    /**
+     * One answer per unit, in order: whether it was written (false: a condition of one of its items failed). A call
+     * that fails for another reason ends the batch with {@link PartialWriteException}, which says what the calls
+     * before it wrote.
+     */
     static List<Boolean> write(DynamoDbClient dynamo, List<List<TransactWriteItem>> units) {
-        List<Boolean> written = new ArrayList<>(Collections.nCopies(units.size(), false));
+        List<List<Integer>> calls = new ArrayList<>();
         List<Integer> call = new ArrayList<>();
         int items = 0;
         for (int i = 0; i < units.size(); i++) {
             if (!call.isEmpty() && items + units.get(i).size() > DynamoLimits.TRANSACTION_ITEMS) {
-                writeCall(dynamo, units, call, written);
+                calls.add(call);
                 call = new ArrayList<>();
                 items = 0;
             }
@@ -41,7 +45,18 @@ final class TransactionBatches {
             items += units.get(i).size();
         }
         if (!call.isEmpty()) {
-            writeCall(dynamo, units, call, written);
+            calls.add(call);
+        }
+        List<Boolean> written = new ArrayList<>(Collections.nCopies(units.size(), false));
+        for (List<Integer> each : calls) {
+            try {
+                writeCall(dynamo, units, each, written);
+            } catch (RuntimeException e) {
+                if (written.contains(true)) {
+                    throw new PartialWriteException(written, e);
+                }
+                throw e;
+            }
         }
         return written;
     }

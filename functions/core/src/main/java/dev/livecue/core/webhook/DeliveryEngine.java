@@ -37,7 +37,10 @@ public class DeliveryEngine {
 
     private static final Logger LOG = Logger.getLogger(DeliveryEngine.class);
     static final Duration FAILING_LIMIT = Duration.ofDays(5);
-    /** The longest sent attempts wait to be recorded together; far inside a lease, which outlasts one attempt. */
+    /**
+     * How long after the first of them sent attempts are recorded together: with one more attempt in flight (15 s)
+     * that is far inside a lease (2 min by default).
+     */
     private static final Duration RECORD_AFTER = Duration.ofSeconds(5);
 
     private final DeliveryStore deliveries;
@@ -124,34 +127,43 @@ public class DeliveryEngine {
 
         /**
          * Sends deliveries this pass holds the lease on, one after the other while {@code stop} allows, and records
-         * the attempts together: a log entry and a lease update each, many in one transaction. Attempts are recorded
-         * at least every {@link #RECORD_AFTER}, so slow receivers never keep one waiting near its lease's end.
+         * the attempts together: a log entry and a lease update each, many in one transaction, once
+         * {@link #RECORD_AFTER} has passed since the first unrecorded one was sent, and at the end (also when
+         * something failed). Deliveries {@code stop} leaves unsent are handed back, due for the next pass at once.
          */
         private List<Outcome> sendLeased(List<Delivery> leased, BooleanSupplier stop) {
             List<Outcome> outcomes = new ArrayList<>();
             List<DeliveryStore.Release> releases = new ArrayList<>();
             long firstUnrecorded = System.nanoTime();
-            for (Delivery delivery : leased) {
-                if (stop.getAsBoolean()) {
-                    break;
+            try {
+                for (int i = 0; i < leased.size(); i++) {
+                    if (stop.getAsBoolean()) {
+                        deliveries.handBack(leased.subList(i, leased.size()), owner, clock.instant());
+                        break;
+                    }
+                    Delivery delivery = leased.get(i);
+                    Optional<Subscription> subscription = known.computeIfAbsent(key(delivery.creatorId(), delivery.subscriptionId()),
+                            k -> subscriptions.find(delivery.creatorId(), delivery.subscriptionId()));
+                    if (subscription.isEmpty()) {
+                        deliveries.delete(delivery); // the subscription was deleted, and its log with it
+                        outcomes.add(Outcome.DEAD_LETTERED);
+                        continue;
+                    }
+                    if (releases.isEmpty()) {
+                        firstUnrecorded = System.nanoTime();
+                    }
+                    DeliveryStore.Release release = attempt(delivery, subscription.get(), clock.instant());
+                    releases.add(release);
+                    outcomes.add(release.attempt().outcome());
+                    if (System.nanoTime() - firstUnrecorded > RECORD_AFTER.toNanos()) {
+                        List<DeliveryStore.Release> due = releases;
+                        releases = new ArrayList<>();
+                        record(due);
+                    }
                 }
-                Optional<Subscription> subscription = known.computeIfAbsent(key(delivery.creatorId(), delivery.subscriptionId()),
-                        k -> subscriptions.find(delivery.creatorId(), delivery.subscriptionId()));
-                if (subscription.isEmpty()) {
-                    deliveries.delete(delivery); // the subscription was deleted, and its log with it
-                    outcomes.add(Outcome.DEAD_LETTERED);
-                    continue;
-                }
-                DeliveryStore.Release release = attempt(delivery, subscription.get(), clock.instant());
-                releases.add(release);
-                outcomes.add(release.attempt().outcome());
-                if (System.nanoTime() - firstUnrecorded > RECORD_AFTER.toNanos()) {
-                    record(releases);
-                    releases = new ArrayList<>();
-                    firstUnrecorded = System.nanoTime();
-                }
+            } finally {
+                record(releases);
             }
-            record(releases);
             return outcomes;
         }
 

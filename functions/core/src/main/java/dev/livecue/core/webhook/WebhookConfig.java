@@ -23,7 +23,8 @@ public interface WebhookConfig {
 
 
     /**
-     * How long a dispatcher holds a delivery it claimed: long enough for one attempt (15 s) and its bookkeeping.
+     * How long a dispatcher holds a delivery it claimed: long enough for one attempt (15 s) and its bookkeeping
+     * (attempts are recorded in batches, at most 5 s after the first of a batch plus the attempt in flight).
      * A dispatcher that dies frees its deliveries this soon; shorter than an attempt, a slow send may lose its
      * lease and the message be sent twice (with the same {@code webhook-id}).
      */
