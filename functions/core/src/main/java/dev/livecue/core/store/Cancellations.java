@@ -1,10 +1,14 @@
 package dev.livecue.core.store;
 
+import java.time.Duration;
+
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Reading why DynamoDB cancelled a transaction. */
 final class Cancellations {
+
+    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(20);
 
     private Cancellations() {
     }
@@ -12,5 +16,13 @@ final class Cancellations {
     /** Whether another write to one of its items was under way at the same moment (DynamoDB lets neither wait). */
     static boolean conflicted(TransactionCanceledException e) {
         return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals);
+    }
+
+    /**
+     * Waits before a transaction cancelled for the {@code n}-th time over a write under way is sent again: long
+     * enough for that write to finish, a little longer each time.
+     */
+    static void pauseAfterConflict(int n, String during) {
+        Pause.sleep(CONFLICT_PAUSE.multipliedBy(n), during);
     }
 }

@@ -6,7 +6,6 @@ import static dev.livecue.core.store.Attrs.num;
 import static dev.livecue.core.store.Attrs.s;
 import static dev.livecue.core.store.Attrs.str;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,7 +47,6 @@ public class SessionStore {
     private static final String TYPE = "session";
     /** Sends of a new session's transaction while other writes to its items keep being under way. */
     private static final int CREATE_ATTEMPTS = 3;
-    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(20);
     private static final String A_ID = "id";
     private static final String A_STATUS = "status";
     private static final String A_OCCURRENCE_ID = "occurrenceId";
@@ -105,8 +103,7 @@ public class SessionStore {
                 if (attempt == CREATE_ATTEMPTS) {
                     throw new ConcurrentUpdateException();
                 }
-                // lets the write under way finish: a few milliseconds, longer each time
-                Pause.sleep(CONFLICT_PAUSE.multipliedBy(attempt), "starting a live");
+                Cancellations.pauseAfterConflict(attempt, "starting a live");
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.livecue.core.store;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class TransactionBatches {
 
     private static final int MAX_CONFLICTS = 3;
-    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(20);
 
     private TransactionBatches() {
     }
@@ -88,7 +86,7 @@ final class TransactionBatches {
                     if (!Cancellations.conflicted(e) || ++conflicts > MAX_CONFLICTS) {
                         throw e;
                     }
-                    Pause.sleep(CONFLICT_PAUSE.multipliedBy(conflicts), "writing a batch of transactions");
+                    Cancellations.pauseAfterConflict(conflicts, "writing a batch of transactions");
                 }
                 pending.removeAll(failed);
             }
