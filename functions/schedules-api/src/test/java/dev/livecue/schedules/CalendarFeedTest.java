@@ -95,6 +95,30 @@ class CalendarFeedTest {
     }
 
     @Test
+    void feed_shouldWriteALiveInTheRepeatedFallBackHour_inUtc() throws Exception {
+        // GIVEN a New York live at 01:30 on the night 01:00-02:00 happens twice (the API places it in the first,
+        // EDT, as RFC 5545 does), and one at 19:00 that evening
+        clock.pin(Instant.parse("2027-11-01T12:00:00Z"));
+        TestCreator creator = Api.newCreator("America/New_York");
+        String early = creator.request().body(SchedulesApiTest.schedule("2027-11-07T01:30", "America/New_York", null, null))
+                .post("/v1/schedules").then().statusCode(201).extract().path("nextOccurrences[0].start");
+        creator.request().body(SchedulesApiTest.schedule("2027-11-07T19:00", "America/New_York", null, null))
+                .post("/v1/schedules").then().statusCode(201);
+        assertEquals("2027-11-07T05:30:00Z", early);
+
+        // WHEN the feed is fetched
+        String url = creator.request().get("/v1/calendar").then().statusCode(200).extract().path("url");
+        String ics = given().get(url).then().statusCode(200).extract().asString();
+
+        // THEN the ambiguous start is written in UTC, which no reader can take for the second 01:30; the end (03:00
+        // EST) and the evening live keep their local time and TZID
+        assertTrue(ics.contains("DTSTART:20271107T053000Z\r\n"), ics);
+        assertTrue(ics.contains("DTSTART;TZID=America/New_York:20271107T190000\r\n"), ics);
+        List<VEvent> events = new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT");
+        assertEquals(Instant.parse(early), Instant.from(events.get(0).getDateTimeStart().getDate()));
+    }
+
+    @Test
     void rotate_shouldStopTheOldToken_atOnce() {
         TestCreator creator = Api.newCreator("UTC");
         String first = creator.request().get("/v1/calendar").then().statusCode(200).extract().path("feedToken");

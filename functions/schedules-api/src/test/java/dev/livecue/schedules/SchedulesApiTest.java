@@ -1,6 +1,7 @@
 package dev.livecue.schedules;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -131,6 +132,9 @@ class SchedulesApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("to"));
         creator.request().queryParam("from", "yesterday").get("/v1/occurrences")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        // a window at the end of year 9999 would run past the four-digit years the store's date keys sort by
+        creator.request().queryParam("from", "9999-12-30T00:00:00Z").queryParam("to", "9999-12-31T00:00:00Z")
+                .get("/v1/occurrences").then().statusCode(400).body("errors.field", hasItem("from"));
     }
 
     @Test
@@ -147,6 +151,10 @@ class SchedulesApiTest {
         assertRejected(creator, schedule("2027-06-05T19:00", "America/New_York", "FREQ=WEEKLY;BYDAY=MO", null), "start");
         assertRejected(creator, schedule("2027-05-31T19:00", "America/New_York", null, null), "start");
         assertRejected(creator, schedule("2027-06-05T19:00:00Z", "America/New_York", null, null), "start");
+        // years RFC 3339 cannot write, or no live would be in (java.time reads signed years such as +99999)
+        assertRejected(creator, schedule("+999999999-12-31T23:59", "America/New_York", "FREQ=DAILY;COUNT=2", null), "start");
+        assertRejected(creator, schedule("+99999-01-10T10:00", "America/New_York", null, null), "start");
+        assertRejected(creator, schedule("9999-12-31T23:30", "America/New_York", null, null), "start");
         assertRejected(creator, schedule("2027-06-05T19:00", "America/New_York", null,
                 List.of("PT5M", "PT10M", "PT15M", "PT20M", "PT25M", "PT30M")), "reminders");
         assertRejected(creator, schedule("2027-06-05T19:00", "America/New_York", null, List.of("PT1H", "PT60M")), "reminders");
@@ -160,6 +168,12 @@ class SchedulesApiTest {
         assertRejected(creator, blankTitle, "title");
         creator.request().body("{\"title\": \"x\", \"start\": \"2027-06-05T19:00\", \"durationMinutes\": \"60\"}")
                 .post("/v1/schedules").then().statusCode(400).body("errors[0].field", equalTo("durationMinutes"));
+        creator.request().body("{\"title\": \"\\ud800 qa\", \"start\": \"2027-06-05T19:00\"}")
+                .post("/v1/schedules").then().statusCode(400).body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("unpaired surrogate"));
+        creator.request().body(schedule("2027-06-05T19:00", "America/New_York", "FREQ=WEEKLY;WKST=XX", null))
+                .post("/v1/schedules").then().statusCode(400).body("errors[0].field", equalTo("recurrence"))
+                .body("errors[0].message", not(containsString("net.fortuna")));
 
         // AND nothing was written
         creator.request().get("/v1/schedules").then().statusCode(200).body("items", empty());
@@ -331,6 +345,9 @@ class SchedulesApiTest {
         assertTrue(restored.contains(id + ".2027-12-24"));
         creator.request().body("{\"from\": \"2028-01-03\", \"to\": \"2027-12-20\"}").put("/v1/vacation")
                 .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        creator.request().body("{\"from\": \"+999999999-12-30\", \"to\": \"+999999999-12-31\"}").put("/v1/vacation")
+                .then().statusCode(400).body("errors.field", contains("from", "to"));
+        creator.request().get("/v1/vacation").then().statusCode(204);
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.livecue.local;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -96,7 +99,19 @@ class LocalStackIT {
     void servesOpenApiSwaggerAndHealth() {
         given().baseUri(baseUri).accept("application/json").get("/q/openapi")
                 .then().statusCode(200).body("paths", hasKey("/v1/creators")).body("paths", hasKey("/v1/me"))
-                .body("paths", hasKey("/v1/webhooks/{id}/deliveries"));
+                .body("paths", hasKey("/v1/webhooks/{id}/deliveries"))
+                // the documented statuses are the ones answered
+                .body("paths.'/v1/schedules'.post.responses", hasKey("201"))
+                .body("paths.'/v1/schedules'.post.responses.'201'.content.'application/json'.schema.$ref",
+                        endsWith("ScheduleDetails"))
+                .body("paths.'/v1/schedules/{id}'.delete.responses", hasKey("204"))
+                .body("paths.'/v1/schedules/{id}'.delete.responses", not(hasKey("200")))
+                .body("paths.'/v1/creators'.post.responses", hasKey("201"))
+                .body("paths.'/v1/webhooks'.post.responses", hasKey("201"))
+                .body("paths.'/v1/api-keys'.post.responses", hasKey("201"))
+                .body("paths.'/v1/connection-checks'.post.responses", hasKey("201"))
+                .body("paths.'/v1/vacation'.delete.responses", hasKey("204"))
+                .body("paths.'/v1/vacation'.get.responses", allOf(hasKey("200"), hasKey("204")));
         given().baseUri(baseUri).get("/q/swagger-ui/").then().statusCode(200);
         given().baseUri(baseUri).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

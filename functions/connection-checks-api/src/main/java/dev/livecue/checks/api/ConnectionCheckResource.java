@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.CurrentCaller;
@@ -37,6 +40,8 @@ public class ConnectionCheckResource {
             description = "Answers a verdict, a 0..100 score, the findings, ordered steps and a recommendation. With the"
                     + " sessionId of a live, sustained poor checks open an incident: connection.degraded is raised once"
                     + " and the recommendation is end_and_reschedule until good checks close it.")
+    @APIResponse(responseCode = "201", description = "Judged and stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionCheck.class)))
     public Response record(NewConnectionCheck request) {
         return Response.status(Response.Status.CREATED).entity(checks.record(caller.creatorId(), request)).build();
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,8 @@ import dev.livecue.core.schedule.Schedule;
 
 /**
  * Writes the calendar feed with ical4j: one VEVENT per occurrence (not an RRULE, so skipped, moved and vacation
- * occurrences need no EXDATE/RECURRENCE-ID juggling in subscribers), DTSTART/DTEND with the occurrence's TZID and
+ * occurrences need no EXDATE/RECURRENCE-ID juggling in subscribers), DTSTART/DTEND with the occurrence's TZID (in
+ * UTC inside a repeated fall-back hour, see {@link #dateTime}) and
  * a VTIMEZONE for every zone used (ical4j's definitions, compiled from the IANA tz database), UIDs made from the
  * stable occurrence id, and ical4j's RFC 5545 output: CRLF line ends and lines folded at 75 characters.
  */
@@ -85,12 +87,21 @@ final class IcsFeed {
         return out.toString();
     }
 
+    /**
+     * The zone's local time with its TZID, except in the hour a fall-back repeats: RFC 5545 reads such a local time
+     * as its first occurrence, but ical.js and node-ical (and with them many subscribers) take the second, showing
+     * the live an hour late. The UTC form means the same instant to every reader.
+     */
+    private static Temporal dateTime(Instant at, ZoneId zone) {
+        ZonedDateTime local = at.atZone(zone);
+        return zone.getRules().getValidOffsets(local.toLocalDateTime()).size() > 1 ? at : local;
+    }
+
     private static VEvent event(Entry entry, String link, Instant now) {
         Occurrence o = entry.occurrence();
         Schedule schedule = entry.schedule();
         ZoneId zone = ZoneId.of(o.timeZone());
-        ZonedDateTime start = o.start().atZone(zone);
-        VEvent event = new VEvent(start, o.end().atZone(zone), o.title());
+        VEvent event = new VEvent(dateTime(o.start(), zone), dateTime(o.end(), zone), o.title());
         event.replace(new DtStamp(now));
         event.add(new Uid(o.occurrenceId() + UID_DOMAIN));
         // A changed schedule or a moved/cancelled occurrence must raise SEQUENCE so subscribers take the update.

@@ -73,8 +73,9 @@ final class ReminderEvents {
                 + " " + DateTimeFormatter.ofPattern("zzz", locale).format(at);
     }
 
+    /** To the nearest minute: a PT6M reminder sent a second late still says the live is 6 minutes away. */
     private static String startsIn(Occurrence o, Instant now) {
-        return Duration.between(now, o.start()).truncatedTo(ChronoUnit.MINUTES).toString();
+        return Duration.between(now, o.start()).plusSeconds(30).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     private static Locale locale(Creator creator) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -48,8 +47,8 @@ public class OccurrenceService {
      */
     public Page<Occurrence> list(String creatorId, String fromParam, String toParam, PageRequest page) {
         Violations v = new Violations();
-        Instant from = instant(v, "from", fromParam).orElse(clock.instant());
-        Instant to = instant(v, "to", toParam).orElse(from.plus(DEFAULT_WINDOW));
+        Instant from = Fields.instantIfGiven(v, "from", fromParam).orElse(clock.instant());
+        Instant to = Fields.instantIfGiven(v, "to", toParam).orElse(from.plus(DEFAULT_WINDOW));
         v.check(to.isAfter(from), "to", "must be after from");
         v.check(!to.isAfter(from.plus(MAX_WINDOW)), "to", "must be at most " + MAX_WINDOW.toDays() + " days after from");
         Optional<Cursor> after = page.after().flatMap(Cursor::parse);
@@ -100,7 +99,7 @@ public class OccurrenceService {
         }
         String zoneName = request.timeZone() == null ? target.schedule().timeZone() : request.timeZone();
         Optional<ZoneId> zone = Fields.timeZone(v, "timeZone", zoneName);
-        LocalDateTime start = ScheduleRules.localStart(v, "start", request.start());
+        LocalDateTime start = Fields.localDateTime(v, "start", request.start()).orElse(null);
         Instant now = clock.instant();
         if (start != null && zone.isPresent()) {
             v.check(start.atZone(zone.get()).toInstant().isAfter(now), "start", "must be in the future");
@@ -140,18 +139,5 @@ public class OccurrenceService {
     private Occurrence replanned(String creatorId, Target target) {
         planner.plan(creatorId, target.schedule(), clock.instant());
         return occurrences.on(creatorId, target.schedule(), target.date()).orElseThrow();
-    }
-
-    /** An RFC 3339 instant such as {@code 2026-12-04T00:00:00Z} (an offset is accepted and converted). */
-    private static Optional<Instant> instant(Violations v, String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            v.add(field, "'" + value + "' is not an RFC 3339 instant such as 2026-12-04T00:00:00Z");
-            return Optional.empty();
-        }
     }
 }

@@ -107,7 +107,7 @@ public final class Recurrence {
         try {
             recur = new Recur<>(rule);
         } catch (IllegalArgumentException | DateTimeException e) {
-            v.add(field, "is not a valid RFC 5545 RRULE: " + e.getMessage());
+            v.add(field, "is not a valid RFC 5545 RRULE: " + readable(e.getMessage()));
             return Optional.empty();
         }
         if (!ALLOWED.contains(recur.getFrequency())) {
@@ -115,6 +115,11 @@ public final class Recurrence {
             return Optional.empty();
         }
         return Optional.of(new Recurrence(rule, recur));
+    }
+
+    /** ical4j's message, without the Java names its enum lookups put in ("No enum constant net.fortuna...Day.XX"). */
+    private static String readable(String message) {
+        return String.valueOf(message).replaceAll("No enum constant [\\w.$]+\\.", "unknown value ");
     }
 
     private static Map<String, String> parts(Violations v, String field, String rule) {

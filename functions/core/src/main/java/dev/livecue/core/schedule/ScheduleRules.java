@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class ScheduleRules {
         List<String> keywords = keywords(v, in.keywords());
         String zoneName = in.timeZone() == null ? creator.timeZone() : in.timeZone();
         Optional<ZoneId> zone = Fields.timeZone(v, "timeZone", zoneName);
-        LocalDateTime start = localStart(v, "start", in.start());
+        LocalDateTime start = Fields.localDateTime(v, "start", in.start()).orElse(null);
         if (start != null && zone.isPresent() && startChanged) {
             v.check(start.atZone(zone.get()).toInstant().isAfter(now), "start",
                     "must be in the future (" + start + " in " + zoneName + " has passed)");
@@ -64,20 +63,6 @@ final class ScheduleRules {
         v.throwIfAny();
         return new Valid(title, description, thumbnail, keywords, start, zoneName, duration,
                 recurrence.map(Recurrence::rule).orElse(null), reminders, in.promote() == null || in.promote());
-    }
-
-    /** An ISO local date-time such as {@code 2026-12-04T19:00}: the zone is a separate field. */
-    static LocalDateTime localStart(Violations v, String field, String value) {
-        if (value == null) {
-            v.add(field, "is required: a local date-time such as 2026-12-04T19:00");
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            v.add(field, "'" + value + "' is not a local date-time such as 2026-12-04T19:00 (no offset: the zone goes in timeZone)");
-            return null;
-        }
     }
 
     private static String thumbnail(Violations v, String value) {

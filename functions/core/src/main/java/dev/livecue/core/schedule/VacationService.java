@@ -3,7 +3,6 @@ package dev.livecue.core.schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -13,6 +12,7 @@ import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.reminder.ReminderPlanner;
 import dev.livecue.core.store.ScheduleStore;
+import dev.livecue.core.validation.Fields;
 import dev.livecue.core.validation.Violations;
 
 /**
@@ -48,8 +48,8 @@ public class VacationService {
             throw ApiException.invalid("body", "is required");
         }
         Violations v = new Violations();
-        LocalDate from = date(v, "from", request.from());
-        LocalDate to = date(v, "to", request.to());
+        LocalDate from = Fields.date(v, "from", request.from()).orElse(null);
+        LocalDate to = Fields.date(v, "to", request.to()).orElse(null);
         if (from != null && to != null && v.check(!to.isBefore(from), "to", "must not be before from")) {
             v.check(ChronoUnit.DAYS.between(from, to) < MAX_DAYS, "to", "a vacation lasts at most " + MAX_DAYS + " days");
         }
@@ -69,18 +69,5 @@ public class VacationService {
     private void replanAll(String creatorId, Optional<Vacation> vacation) {
         Instant now = clock.instant();
         store.all(creatorId).forEach(schedule -> planner.plan(creatorId, schedule, vacation, now));
-    }
-
-    private static LocalDate date(Violations v, String field, String value) {
-        if (value == null) {
-            v.add(field, "is required: a date such as 2026-12-20");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            v.add(field, "'" + value + "' is not a date such as 2026-12-20");
-            return null;
-        }
     }
 }

@@ -18,8 +18,8 @@ public record Window(Instant from, Instant to) {
 
     public static Window parse(String from, String to, Instant now) {
         Violations v = new Violations();
-        Instant end = to == null || to.isEmpty() ? now : Fields.instant(v, "to", to).orElse(now);
-        Instant start = from == null || from.isEmpty() ? end.minus(DEFAULT_SPAN) : Fields.instant(v, "from", from).orElse(end);
+        Instant end = Fields.instantIfGiven(v, "to", to).orElse(now);
+        Instant start = Fields.instantIfGiven(v, "from", from).orElse(end.minus(DEFAULT_SPAN));
         if (v.isEmpty()) {
             v.check(end.isAfter(start), "to", "must be after from");
             v.check(!end.isAfter(start.plus(MAX_SPAN)), "to", "must be at most " + MAX_SPAN.toDays() + " days after from");

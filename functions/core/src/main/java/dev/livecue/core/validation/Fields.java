@@ -3,13 +3,19 @@ package dev.livecue.core.validation;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /** Parsers for the field formats of the API contract; each records a violation instead of throwing. */
 public final class Fields {
@@ -71,20 +77,58 @@ public final class Fields {
     }
 
     /**
+     * The years Livecue plans and records in. RFC 3339 has four-digit years only, and a value outside these years is
+     * a typo rather than a live: without the bound, {@code +99999-01-10T10:00} parses (java.time reads signed years)
+     * and far-future dates overflow the date-ordered keys in the store.
+     */
+    public static final int FIRST_YEAR = 1970;
+    public static final int LAST_YEAR = 2999;
+
+    /**
      * An RFC 3339 instant such as {@code 2026-12-04T00:00:00Z}; another offset is accepted and converted to UTC.
      * Sub-millisecond digits are dropped, as everywhere in Livecue.
      */
     public static Optional<Instant> instant(Violations v, String field, String value) {
+        return dated(v, field, value, text -> OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS),
+                at -> at.atZone(ZoneOffset.UTC).getYear(), "is required",
+                "is not an RFC 3339 instant such as 2026-12-04T19:00:00Z");
+    }
+
+    /** {@link #instant}, or empty when the value is left out (absent or blank), as optional query parameters are. */
+    public static Optional<Instant> instantIfGiven(Violations v, String field, String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : instant(v, field, value);
+    }
+
+    /** An ISO local date-time such as {@code 2026-12-04T19:00}: the zone is a separate field. */
+    public static Optional<LocalDateTime> localDateTime(Violations v, String field, String value) {
+        return dated(v, field, value, LocalDateTime::parse, LocalDateTime::getYear,
+                "is required: a local date-time such as 2026-12-04T19:00",
+                "is not a local date-time such as 2026-12-04T19:00 (no offset: the zone goes in timeZone)");
+    }
+
+    /** An ISO date such as {@code 2026-12-20}. */
+    public static Optional<LocalDate> date(Violations v, String field, String value) {
+        return dated(v, field, value, LocalDate::parse, LocalDate::getYear, "is required: a date such as 2026-12-20",
+                "is not a date such as 2026-12-20");
+    }
+
+    private static <T> Optional<T> dated(Violations v, String field, String value, Function<String, T> parse,
+            ToIntFunction<T> year, String whenMissing, String whenMalformed) {
         if (value == null) {
-            v.add(field, "is required");
+            v.add(field, whenMissing);
             return Optional.empty();
         }
+        T parsed;
         try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            parsed = parse.apply(value);
         } catch (DateTimeParseException e) {
-            v.add(field, "'" + value + "' is not an RFC 3339 instant such as 2026-12-04T19:00:00Z");
+            v.add(field, "'" + value + "' " + whenMalformed);
             return Optional.empty();
         }
+        int in = year.applyAsInt(parsed);
+        return v.check(in >= FIRST_YEAR && in <= LAST_YEAR, field,
+                "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR + " (is in " + in + ")")
+                ? Optional.of(parsed) : Optional.empty();
     }
 
     /** Trimmed text of 1..max characters (code points), without control characters. */
@@ -101,6 +145,11 @@ public final class Fields {
         }
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             v.add(field, "must not contain control characters");
+            return Optional.empty();
+        }
+        // JSON lets "\ud800" through; a lone surrogate is no character (RFC 7493) and turns into "?" in the feed.
+        if (trimmed.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            v.add(field, "must be valid Unicode: it holds an unpaired surrogate (a \\uD800-\\uDFFF escape without its pair)");
             return Optional.empty();
         }
         return Optional.of(trimmed);

@@ -13,11 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.CurrentCaller;
 import dev.livecue.core.creator.ApiKey;
 import dev.livecue.core.creator.ApiKeyService;
+import dev.livecue.core.creator.IssuedApiKey;
 import dev.livecue.core.creator.NewApiKey;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
@@ -36,6 +40,8 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue another API key; the secret is shown once")
+    @APIResponse(responseCode = "201", description = "Issued, with the secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response issue(NewApiKey request) {
         return Response.status(Response.Status.CREATED).entity(keys.issue(caller.creatorId(), request)).build();
     }
@@ -49,6 +55,7 @@ public class ApiKeyResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke a key; it is refused at once")
+    @APIResponse(responseCode = "204", description = "Revoked: the key gets 401 from now on")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(caller.creatorId(), id);
         return Response.noContent().build();

@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.AdminOnly;
@@ -28,6 +31,8 @@ public class CreatorResource {
     @POST
     @AdminOnly
     @Operation(summary = "Create a creator (admin token); returns its first API key, shown once")
+    @APIResponse(responseCode = "201", description = "Created, with its first API key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedCreator.class)))
     public Response create(NewCreator request) {
         CreatedCreator created = creators.create(request);
         return Response.status(Response.Status.CREATED).entity(created).build();

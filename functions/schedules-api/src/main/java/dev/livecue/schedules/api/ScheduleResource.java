@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.CurrentCaller;
@@ -45,6 +48,8 @@ public class ScheduleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Plan a live or a series (RRULE); answers the next occurrences and quality warnings")
+    @APIResponse(responseCode = "201", description = "Planned; Location names the new schedule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleDetails.class)))
     public Response create(NewSchedule request) {
         ScheduleDetails created = schedules.create(caller.creatorId(), request);
         return Response.status(Response.Status.CREATED).header("Location", "/v1/schedules/" + created.schedule().id())
@@ -85,6 +90,7 @@ public class ScheduleResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Cancel the series and its pending reminders")
+    @APIResponse(responseCode = "204", description = "Cancelled")
     public Response delete(@PathParam("id") String id) {
         schedules.delete(caller.creatorId(), id);
         return Response.noContent().build();

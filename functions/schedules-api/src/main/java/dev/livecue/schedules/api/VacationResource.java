@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.CurrentCaller;
@@ -31,6 +34,9 @@ public class VacationResource {
 
     @GET
     @Operation(summary = "The current vacation; 204 No Content when none is set (an ordinary state, not an error)")
+    @APIResponse(responseCode = "200", description = "The vacation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Vacation.class)))
+    @APIResponse(responseCode = "204", description = "No vacation is set")
     public Response get() {
         return vacations.current(caller.creatorId()).map(Response::ok).orElseGet(Response::noContent).build();
     }
@@ -44,6 +50,7 @@ public class VacationResource {
 
     @DELETE
     @Operation(summary = "End the vacation; reminders are planned again")
+    @APIResponse(responseCode = "204", description = "Ended (or there was none)")
     public Response end() {
         vacations.end(caller.creatorId());
         return Response.noContent().build();

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.CurrentCaller;
@@ -41,6 +44,8 @@ public class WebhookResource {
     @Operation(summary = "Subscribe a URL to event types; the signing secret is shown once",
             description = "https only, no credentials, IP literals in canonical form, and every address the host resolves to "
                     + "must be public unicast.")
+    @APIResponse(responseCode = "201", description = "Subscribed, with the signing secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedSubscription.class)))
     public Response create(NewSubscription request) {
         CreatedSubscription created = webhooks.create(caller.creatorId(), request);
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -55,6 +60,7 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a subscription; pending deliveries to it are dropped")
+    @APIResponse(responseCode = "204", description = "Unsubscribed")
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(caller.creatorId(), id);
         return Response.noContent().build();
