@@ -1,8 +1,13 @@
 package dev.livecue.api;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Names the field a Jackson error is about as a JSON path ({@code stats.likes}, {@code reminders[2]}). */
@@ -16,6 +21,29 @@ final class JsonPaths {
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
+    }
+
+    /**
+     * The path of a key that appears twice in one object, if that is what failed: the parser rejects it
+     * ({@code STRICT_DUPLICATE_DETECTION}) and still stands on the repeated key. Jackson has no exception type of its
+     * own for this, only its message; the API tests that send a repeated key catch a change of wording.
+     */
+    static Optional<String> duplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse && parse.getProcessor() != null
+                    && parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Duplicate field")) {
+                return Optional.of(of(parse.getProcessor().getParsingContext()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String of(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            parts.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.getCurrentName());
+        }
+        return String.join("", parts).replaceFirst("^\\.", "");
     }
 
     static String expected(Class<?> type) {

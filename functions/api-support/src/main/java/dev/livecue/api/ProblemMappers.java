@@ -1,6 +1,7 @@
 package dev.livecue.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -59,6 +60,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e, UriInfo uri) {
+        Optional<String> duplicate = JsonPaths.duplicateKey(e);
+        if (duplicate.isPresent()) {
+            return repeated(duplicate.get(), uri);
+        }
         String field = JsonPaths.of(e);
         String where = field.isEmpty() ? "body" : field;
         return problem(ProblemType.VALIDATION, where + ": could not be read", List.of(new FieldError(where, "could not be read")), uri);
@@ -66,9 +71,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, UriInfo uri) {
+        Optional<String> duplicate = JsonPaths.duplicateKey(e);
+        if (duplicate.isPresent()) {
+            return repeated(duplicate.get(), uri);
+        }
         String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return problem(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + at,
                 List.of(new FieldError("body", "is not valid JSON" + at)), uri);
+    }
+
+    /** A key given twice: parsers disagree on which value wins, so neither is taken. */
+    private Response repeated(String field, UriInfo uri) {
+        return problem(ProblemType.VALIDATION, field + ": appears more than once", List.of(new FieldError(field, "appears more than once")), uri);
     }
 
     @ServerExceptionMapper

@@ -123,6 +123,10 @@ class ConnectionCheckValidationTest {
         // a bare NaN is not JSON at all
         creator.request().body("{\"networkType\":\"wifi\",\"uploadMbps\":NaN}").post("/v1/connection-checks")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        // a key given twice, which other parsers would read as the first value
+        creator.request().body("{\"networkType\":\"wifi\",\"uploadMbps\":3,\"networkType\":\"cellular\"}").post("/v1/connection-checks")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("networkType"))
+                .body("errors[0].message", equalTo("appears more than once"));
         creator.request().body("[]").post("/v1/connection-checks").then().statusCode(400);
         creator.request().body("").post("/v1/connection-checks")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));

@@ -174,6 +174,10 @@ class SchedulesApiTest {
         creator.request().body(schedule("2027-06-05T19:00", "America/New_York", "FREQ=WEEKLY;WKST=XX", null))
                 .post("/v1/schedules").then().statusCode(400).body("errors[0].field", equalTo("recurrence"))
                 .body("errors[0].message", not(containsString("net.fortuna")));
+        // a key given twice: parsers disagree on which value wins, so neither does
+        creator.request().body("{\"title\": \"First\", \"start\": \"2027-06-05T19:00\", \"title\": \"Second\"}")
+                .post("/v1/schedules").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("title")).body("errors[0].message", equalTo("appears more than once"));
 
         // AND nothing was written
         creator.request().get("/v1/schedules").then().statusCode(200).body("items", empty());

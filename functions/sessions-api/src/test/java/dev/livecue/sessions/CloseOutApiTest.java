@@ -370,6 +370,9 @@ class CloseOutApiTest {
                 .then().statusCode(400).body("errors.field", hasItem("stats.comments")).body("errors.field", hasItem("stats.shares"));
         confirmWith(creator, id, token, "{\"peakViewers\": 5000, \"uniqueViewers\": 10}")
                 .then().statusCode(400).body("errors[0].field", equalTo("stats.peakViewers"));
+        confirmWith(creator, id, token, "{\"likes\": 1, \"likes\": 2}")
+                .then().statusCode(400).body("errors[0].field", equalTo("stats.likes"))
+                .body("errors[0].message", equalTo("appears more than once"));
         confirmWith(creator, id, token, "{\"viewers\": 5}")
                 .then().statusCode(400).body("errors[0].field", equalTo("stats.viewers"));
         creator.request().body("{\"confirmationToken\": \"" + token + "\"}").post("/v1/sessions/" + id + "/close/confirm")

@@ -28,7 +28,8 @@ final class HostileInputDrill {
     private static final List<String> BODIES = List.of("{", "[]", "\"text\"", "null", "{\"title\":", "{\"a\":".repeat(2000),
             "{\"start\":123,\"timeZone\":[],\"uploadMbps\":\"NaN\",\"stats\":{\"peakViewers\":-1}}",
             "{\"title\":\"" + "A".repeat(100_000) + "\"}", "{\"events\":[\"live.reminder\"],\"url\":\"http://169.254.169.254/\"}",
-            "{\"\u0000\":1}", "\u00ff\u00fe garbage");
+            "{\"\u0000\":1}", "\u00ff\u00fe garbage",
+            "{\"title\":\"Live\",\"start\":\"2030-01-01T10:00\",\"title\":\"Other\",\"networkType\":\"wifi\",\"networkType\":\"cellular\"}");
 
     static void run(Path repo, int requests, ResultTable table) {
         try (BenchStack stack = BenchStack.start(repo, Optional.empty())) {

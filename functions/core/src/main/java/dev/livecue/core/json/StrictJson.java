@@ -21,8 +21,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Makes request parsing strict, so that a typo or a wrong type is a 400 naming the field instead of a silently
- * ignored or coerced value: unknown fields, strings for numbers, numbers for strings and booleans, and nulls for
- * primitives are all rejected.
+ * ignored or coerced value: unknown fields, repeated keys, strings for numbers, numbers for strings and booleans,
+ * and nulls for primitives are all rejected.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -34,7 +34,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        // A key given twice is refused rather than "last one wins": other parsers take the first, and a body that
+        // means different things to different readers is not a request anyone should rely on.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // 1.5 is not a count
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS); // "60" is not a number, "true" not a boolean

@@ -81,8 +81,8 @@ public final class Fields {
      * a typo rather than a live: without the bound, {@code +99999-01-10T10:00} parses (java.time reads signed years)
      * and far-future dates overflow the date-ordered keys in the store.
      */
-    public static final int FIRST_YEAR = 1970;
-    public static final int LAST_YEAR = 2999;
+    private static final int FIRST_YEAR = 1970;
+    private static final int LAST_YEAR = 2999;
 
     /**
      * An RFC 3339 instant such as {@code 2026-12-04T00:00:00Z}; another offset is accepted and converted to UTC.
