@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -17,10 +18,7 @@ final class JsonPaths {
     }
 
     static String of(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
+        return joined(e.getPath().stream().map(ref -> segment(ref.getFieldName(), ref.getIndex())));
     }
 
     /**
@@ -39,11 +37,20 @@ final class JsonPaths {
     }
 
     private static String of(JsonStreamContext context) {
-        Deque<String> parts = new ArrayDeque<>();
+        Deque<String> segments = new ArrayDeque<>();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-            parts.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.getCurrentName());
+            segments.addFirst(segment(at.getCurrentName(), at.getCurrentIndex()));
         }
-        return String.join("", parts).replaceFirst("^\\.", "");
+        return joined(segments.stream());
+    }
+
+    /** A field by name, or an array element (no name) by index. */
+    private static String segment(String name, int index) {
+        return name != null ? "." + name : "[" + index + "]";
+    }
+
+    private static String joined(Stream<String> segments) {
+        return segments.collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 
     static String expected(Class<?> type) {
