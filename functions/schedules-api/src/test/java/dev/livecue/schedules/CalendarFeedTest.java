@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class CalendarFeedTest {
 
         // THEN it is RFC 5545 text that ical4j parses, with VTIMEZONEs and one event per occurrence
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"), "CRLF line ends");
-        assertTrue(ics.lines().allMatch(line -> line.length() <= 75), "folded at 75 characters");
+        assertTrue(longestLineOctets(ics) <= 75, "folded at 75 octets");
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         assertEquals("2.0", calendar.getProperty("VERSION").orElseThrow().getValue());
         assertTrue(calendar.getProperty("PRODID").orElseThrow().getValue().contains("Livecue"));
@@ -116,6 +117,37 @@ class CalendarFeedTest {
         assertTrue(ics.contains("DTSTART;TZID=America/New_York:20271107T190000\r\n"), ics);
         List<VEvent> events = new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT");
         assertEquals(Instant.parse(early), Instant.from(events.get(0).getDateTimeStart().getDate()));
+    }
+
+    @Test
+    void feed_shouldFoldByOctets_withoutSplittingACharacter() throws Exception {
+        // GIVEN a title and a description in emoji and Japanese: 4 and 3 octets a character in UTF-8
+        clock.pin(Instant.parse("2027-06-01T12:00:00Z"));
+        TestCreator creator = Api.newCreator("Asia/Tokyo");
+        String title = "🔴🎮 LIVE 今夜のゲーム配信 ".repeat(5).strip();
+        String description = "配信の予定: 新しいゲームを一緒に遊びましょう! 🎉".repeat(8);
+        Map<String, Object> body = SchedulesApiTest.schedule("2027-06-05T21:00", "Asia/Tokyo", null, null);
+        body.put("title", title);
+        body.put("description", description);
+        creator.request().body(body).post("/v1/schedules").then().statusCode(201);
+
+        // WHEN the feed is fetched as bytes, as a subscriber does
+        String url = creator.request().get("/v1/calendar").then().statusCode(200).extract().path("url");
+        byte[] bytes = given().get(url).then().statusCode(200).extract().asByteArray();
+        String ics = new String(bytes, StandardCharsets.UTF_8);
+
+        // THEN no line is over 75 octets (ical4j alone wrote 193), every character survived the folds, and
+        // a parser gets the texts back whole
+        assertTrue(longestLineOctets(ics) <= 75, "longest line " + longestLineOctets(ics) + " octets");
+        assertEquals(-1, ics.indexOf('\uFFFD'), "no character cut in two");
+        VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
+        assertEquals(title, event.getSummary().getValue());
+        assertTrue(event.getDescription().getValue().startsWith(description + "\n\nWatch live: "),
+                event.getDescription().getValue());
+    }
+
+    private static int longestLineOctets(String ics) {
+        return ics.lines().mapToInt(line -> line.getBytes(StandardCharsets.UTF_8).length).max().orElse(0);
     }
 
     @Test

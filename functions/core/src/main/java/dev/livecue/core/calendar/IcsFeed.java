@@ -43,9 +43,9 @@ import dev.livecue.core.schedule.Schedule;
 /**
  * Writes the calendar feed with ical4j: one VEVENT per occurrence (not an RRULE, so skipped, moved and vacation
  * occurrences need no EXDATE/RECURRENCE-ID juggling in subscribers), DTSTART/DTEND with the occurrence's TZID (in
- * UTC inside a repeated fall-back hour, see {@link #dateTime}) and
- * a VTIMEZONE for every zone used (ical4j's definitions, compiled from the IANA tz database), UIDs made from the
- * stable occurrence id, and ical4j's RFC 5545 output: CRLF line ends and lines folded at 75 characters.
+ * UTC inside a repeated fall-back hour, see {@link #dateTime}) and a VTIMEZONE for every zone used (ical4j's
+ * definitions, compiled from the IANA tz database), UIDs made from the stable occurrence id, and ical4j's RFC 5545
+ * output with CRLF line ends, its lines folded at 75 octets by {@link OctetFolding}.
  */
 final class IcsFeed {
 
@@ -80,11 +80,12 @@ final class IcsFeed {
         }
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(false).output(calendar, out);
+            // unfolded (ical4j folds by chars), then folded by octets
+            new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to a string cannot fail", e);
         }
-        return out.toString();
+        return OctetFolding.fold(out.toString());
     }
 
     /**
