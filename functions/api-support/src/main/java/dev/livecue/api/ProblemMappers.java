@@ -2,8 +2,10 @@ package dev.livecue.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -97,18 +99,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, Request request) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
             return mapJson(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 405) {
+            return notAllowed(AllowedMethods.ofCurrentRequest(), request.getMethod(), uri);
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = status == 404 ? "No resource at " + uri.getPath() : type.title();
         if (status >= 500) {
             LOG.errorf(e, "request %s failed", MDC.get(RequestLog.REQUEST_ID));
         }
         return Response.fromResponse(problem(type, detail, List.of(), uri)).status(status).build();
+    }
+
+    /** RFC 9110 wants a 405 to carry the methods the resource allows; the caller reads them in the detail too. */
+    private Response notAllowed(Set<String> allowed, String method, UriInfo uri) {
+        String methods = String.join(", ", allowed);
+        Response problem = problem(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + uri.getPath()
+                + (methods.isEmpty() ? "" : "; it allows " + methods), List.of(), uri);
+        return Response.fromResponse(problem).allow(allowed).build();
     }
 
     @ServerExceptionMapper

@@ -254,7 +254,18 @@ class AccountsApiTest {
     void unknownRouteAndWrongMethod_shouldBeProblemJson() {
         TestCreator creator = Api.newCreator();
         creator.request().get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
-        creator.request().put("/v1/me").then().statusCode(405).contentType("application/problem+json");
+        // RFC 9110: a 405 names the methods the resource does allow, in the Allow header (one line or several)
+        io.restassured.response.Response me = creator.request().put("/v1/me");
+        me.then().statusCode(405).contentType("application/problem+json")
+                .body("detail", equalTo("PUT is not allowed on /v1/me; it allows GET, HEAD, OPTIONS, PATCH"));
+        assertEquals("GET, HEAD, OPTIONS, PATCH", String.join(", ", me.headers().getValues("Allow")));
+        io.restassured.response.Response schedules = creator.request().delete("/v1/schedules");
+        schedules.then().statusCode(405);
+        assertEquals("GET, HEAD, OPTIONS, POST", String.join(", ", schedules.headers().getValues("Allow")));
+        // a sub-path allows its own methods, not its class's
+        io.restassured.response.Response key = creator.request().get("/v1/api-keys/key_x");
+        assertEquals(405, key.statusCode(), key.asString());
+        assertEquals("DELETE, OPTIONS", String.join(", ", key.headers().getValues("Allow")));
     }
 
     @Test
