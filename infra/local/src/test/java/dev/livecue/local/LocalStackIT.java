@@ -3,6 +3,7 @@ package dev.livecue.local;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -15,6 +16,9 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import dev.livecue.testing.LocalStackProcess;
 import dev.livecue.testing.WebhookReceiver;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Starts the packaged local stack exactly as the README says ({@code java -jar .../quarkus-run.jar}) and takes the
@@ -114,6 +119,44 @@ class LocalStackIT {
                 .body("paths.'/v1/vacation'.get.responses", allOf(hasKey("200"), hasKey("204")));
         given().baseUri(baseUri).get("/q/swagger-ui/").then().statusCode(200);
         given().baseUri(baseUri).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentsTheKeyAndTheProblemAnswers_asTheyAreSent() {
+        JsonPath doc = given().baseUri(baseUri).accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(Map.of("type", "http", "scheme", "bearer"), Map.of("type", doc.getString("components.securitySchemes.apiKey.type"),
+                "scheme", doc.getString("components.securitySchemes.apiKey.scheme")));
+        assertEquals(List.of(Map.of("apiKey", List.of())), doc.getList("security"));
+
+        // every operation documents its problem+json answers; all but the public feed need the key
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                String where = operation.getKey() + " " + path.getKey();
+                String base = "paths.'" + path.getKey() + "'." + operation.getKey() + ".responses";
+                assertEquals("#/components/schemas/Problem",
+                        doc.getString(base + ".default.content.'application/problem+json'.schema.$ref"), where);
+                boolean isPublic = path.getKey().endsWith(".ics");
+                assertEquals(!isPublic, doc.getMap(base).containsKey("401"), where + " documents 401");
+                assertEquals(path.getKey().contains("{"), doc.getMap(base).containsKey("404"), where + " documents 404");
+                operations++;
+            }
+        }
+        assertEquals(41, operations, "every operation of the three APIs");
+        assertEquals(List.of(Map.of()), doc.getList("paths.'/v1/calendar/{token}.ics'.get.security"));
+
+        // the documented problem members are the ones sent, for a 401 and for a 400 naming fields
+        Set<String> members = doc.<String, Object>getMap("components.schemas.Problem.properties").keySet();
+        Map<String, Object> unauthorized = given().baseUri(baseUri).get("/v1/me").then().statusCode(401)
+                .contentType("application/problem+json").extract().jsonPath().getMap("");
+        assertTrue(members.containsAll(unauthorized.keySet()), unauthorized.toString());
+        JsonPath invalid = given().baseUri(baseUri).header("Authorization", "Bearer " + adminToken).contentType(ContentType.JSON)
+                .body("{\"handle\":\"\"}").post("/v1/creators").then().statusCode(400).extract().jsonPath();
+        assertTrue(members.containsAll(invalid.getMap("").keySet()), invalid.prettify());
+        assertEquals(doc.getMap("components.schemas.Problem.properties.errors.items.properties").keySet(),
+                invalid.getMap("errors[0]").keySet());
     }
 
     @Test

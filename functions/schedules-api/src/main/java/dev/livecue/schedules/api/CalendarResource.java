@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.auth.CurrentCaller;
@@ -47,6 +48,7 @@ public class CalendarResource {
     @GET
     @Path("{token}.ics")
     @PublicEndpoint
+    @SecurityRequirementsSet // none: the token in the path is the secret
     @Produces(TEXT_CALENDAR)
     @Operation(summary = "iCalendar (RFC 5545) feed of the creator's lives; no API key, the token is the secret")
     public Response ics(@PathParam("token") String token) {
