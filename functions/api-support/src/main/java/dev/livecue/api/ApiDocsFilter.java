@@ -1,14 +1,19 @@
 package dev.livecue.api;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -16,13 +21,19 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import dev.livecue.core.connection.NetworkType;
 import dev.livecue.core.error.Problem;
+import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.session.CloseOut;
+import dev.livecue.core.session.Interruptions;
+import dev.livecue.core.session.SessionStats;
 
 /**
  * Completes the OpenAPI document with what every operation shares, so that clients and API testers generated from
  * it know the rules: the bearer key every operation needs unless its own {@code security} holds an empty
  * requirement (the calendar feed), and the problem+json answers: 400 where an operation takes input, 401 where it
- * takes a key, 404 where its path names something, and a default for the rest (405, 406, 409, 413, 415, 5xx).
+ * takes a key, 404 where its path names something, and a default for the rest (405, 406, 409, 413, 415, 5xx);
+ * and the closed lists of values the request schemas take.
  */
 public class ApiDocsFilter implements OASFilter {
 
@@ -36,6 +47,8 @@ public class ApiDocsFilter implements OASFilter {
         components.addSecurityScheme(SCHEME, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("Authorization: Bearer <apiKey> (an lc_ key; the admin token for POST /v1/creators)"));
         components.addSchema(PROBLEM, problemSchema());
+        allowedValues(components);
+        replaceJsonTrees(openAPI, components);
         openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(op -> document(path, op)));
@@ -63,6 +76,60 @@ public class ApiDocsFilter implements OASFilter {
             problem(responses, "404", "Nothing at this path belongs to the caller (another creator's ids look the same)");
         }
         problem(responses, "default", "Any other error (405 with Allow, 406, 409, 413, 415, 5xx), as problem+json");
+    }
+
+    /**
+     * Bodies read as a JSON tree (so that each bad field is reported by name) would show Jackson's node class: the
+     * schedule's merge patch is described as NewSchedule's fields, all optional, and the close's stats by their counts.
+     */
+    private static void replaceJsonTrees(OpenAPI openAPI, Components components) {
+        Schema newSchedule = components.getSchemas() == null ? null : components.getSchemas().get("NewSchedule");
+        if (newSchedule != null) {
+            components.addSchema("SchedulePatch", OASFactory.createObject(Schema.class).addType(SchemaType.OBJECT)
+                    .additionalPropertiesBoolean(false).properties(newSchedule.getProperties())
+                    .description("JSON merge patch (RFC 7396) of a NewSchedule: a field left out is unchanged"));
+            PathItem schedule = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/v1/schedules/{id}");
+            if (schedule != null && schedule.getPATCH() != null && schedule.getPATCH().getRequestBody() != null) {
+                schedule.getPATCH().getRequestBody().getContent().getMediaTypes().values()
+                        .forEach(media -> media.setSchema(OASFactory.createObject(Schema.class).ref("SchedulePatch")));
+            }
+        }
+        Schema stats = property(components, "CloseConfirmation", "stats");
+        if (stats != null) {
+            Map<String, Schema> counts = new LinkedHashMap<>();
+            for (SessionStats.Stat stat : SessionStats.Stat.values()) {
+                counts.put(stat.field(), OASFactory.createObject(Schema.class).addType(SchemaType.INTEGER).format("int64")
+                        .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(stat.max())));
+            }
+            stats.setRef(null);
+            stats.setType(List.of(SchemaType.OBJECT));
+            stats.additionalPropertiesBoolean(false).properties(counts);
+        }
+        components.removeSchema("JsonNode");
+        components.removeSchema("JsonNodeType");
+    }
+
+    /** The closed lists of values, from the lists the rules check against (annotations cannot name a list). */
+    private static void allowedValues(Components components) {
+        oneOf(components, "NewConnectionCheck", "networkType", Arrays.stream(NetworkType.values()).map(NetworkType::json).toList());
+        oneOf(components, "CloseRequest", "reason", CloseOut.REASONS);
+        oneOf(components, "InterruptRequest", "reason", Interruptions.REASONS);
+        Schema events = property(components, "NewSubscription", "events");
+        if (events != null && events.getItems() != null) {
+            events.getItems().setEnumeration(new ArrayList<>(new TreeSet<>(EventTypes.ALL)));
+        }
+    }
+
+    private static void oneOf(Components components, String schema, String property, List<String> values) {
+        Schema field = property(components, schema, property);
+        if (field != null) {
+            field.setEnumeration(new ArrayList<>(values));
+        }
+    }
+
+    private static Schema property(Components components, String schema, String property) {
+        Schema owner = components.getSchemas() == null ? null : components.getSchemas().get(schema);
+        return owner == null || owner.getProperties() == null ? null : owner.getProperties().get(property);
     }
 
     /** Adds the answer, or gives an annotated one (such as a bare 400) its problem+json body. */

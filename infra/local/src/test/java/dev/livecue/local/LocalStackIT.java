@@ -147,6 +147,21 @@ class LocalStackIT {
         assertEquals(41, operations, "every operation of the three APIs");
         assertEquals(List.of(Map.of()), doc.getList("paths.'/v1/calendar/{token}.ics'.get.security"));
 
+        // request bodies carry the rules a generated client or a fuzzer needs, not Jackson's tree classes
+        assertEquals(List.of("title", "start"), doc.getList("components.schemas.NewSchedule.required"));
+        assertEquals(Boolean.FALSE, doc.get("components.schemas.NewSchedule.additionalProperties"));
+        assertEquals(140, doc.getInt("components.schemas.NewSchedule.properties.title.maxLength"));
+        assertEquals(List.of("wifi", "cellular", "ethernet", "unknown"),
+                doc.getList("components.schemas.NewConnectionCheck.properties.networkType.enum"));
+        assertEquals(List.of("planned", "early"), doc.getList("components.schemas.CloseRequest.properties.reason.enum"));
+        assertTrue(doc.getList("components.schemas.NewSubscription.properties.events.items.enum").contains("live.reminder"));
+        assertEquals(10_000_000_000L, doc.getLong("components.schemas.CloseConfirmation.properties.stats.properties.likes.maximum"));
+        assertEquals("#/components/schemas/SchedulePatch",
+                doc.getString("paths.'/v1/schedules/{id}'.patch.requestBody.content.'application/merge-patch+json'.schema.$ref"));
+        assertEquals("#/components/schemas/CreatorPatch",
+                doc.getString("paths.'/v1/me'.patch.requestBody.content.'application/json'.schema.$ref"));
+        assertFalse(doc.getMap("components.schemas").containsKey("JsonNode"));
+
         // the documented problem members are the ones sent, for a 401 and for a 400 naming fields
         Set<String> members = doc.<String, Object>getMap("components.schemas.Problem.properties").keySet();
         Map<String, Object> unauthorized = given().baseUri(baseUri).get("/v1/me").then().statusCode(401)

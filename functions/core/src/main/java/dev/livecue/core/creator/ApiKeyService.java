@@ -24,6 +24,7 @@ public class ApiKeyService {
 
     static final String KEY_PREFIX = "lc_";
     private static final int PREFIX_SHOWN = 7;
+    static final int MAX_NAME = 64;
 
     @Inject
     AccountStore store;
@@ -43,7 +44,7 @@ public class ApiKeyService {
         String name = null;
         if (request != null && request.name() != null) {
             Violations v = new Violations();
-            name = Fields.text(v, "name", request.name(), 64).orElse(null);
+            name = Fields.text(v, "name", request.name(), MAX_NAME).orElse(null);
             v.throwIfAny();
         }
         Secret secret = newSecret(name);

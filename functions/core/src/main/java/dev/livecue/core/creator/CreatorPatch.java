@@ -1,5 +1,6 @@
 package dev.livecue.core.creator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,8 +14,17 @@ import dev.livecue.core.validation.Violations;
  * Body of {@code PATCH /v1/me} (JSON merge patch): a field left out is unchanged (null here); a field sent as
  * null resets it to its default (an empty Optional).
  */
-public record CreatorPatch(Optional<String> displayName, Optional<String> timeZone, Optional<String> locale,
-        Optional<String> followCta, Optional<List<String>> defaultReminders, Optional<Integer> replayDays) {
+@Schema(additionalProperties = Schema.False.class,
+        description = "JSON merge patch (RFC 7396): a field left out is unchanged, null resets it to its default")
+public record CreatorPatch(
+        @Schema(minLength = 1, maxLength = CreatorService.MAX_DISPLAY_NAME) Optional<String> displayName,
+        @Schema(description = "IANA time zone", example = "Europe/Berlin") Optional<String> timeZone,
+        @Schema(description = "BCP 47 language tag", maxLength = 35) Optional<String> locale,
+        @Schema(minLength = 1, maxLength = CreatorService.MAX_FOLLOW_CTA, description = "the goodbye's call to follow")
+        Optional<String> followCta,
+        @Schema(minItems = 1, maxItems = CreatorService.MAX_REMINDERS, description = "ISO 8601 offsets, PT5M to P7D")
+        Optional<List<String>> defaultReminders,
+        @Schema(minimum = "1", maximum = "" + CreatorService.MAX_REPLAY_DAYS) Optional<Integer> replayDays) {
 
     private static final Set<String> FIELDS = Set.of("displayName", "timeZone", "locale", "followCta",
             "defaultReminders", "replayDays");

@@ -32,6 +32,9 @@ public class CreatorService {
     public static final Duration MIN_REMINDER = Duration.ofMinutes(5);
     public static final Duration MAX_REMINDER = Duration.ofDays(7);
     public static final int MAX_REMINDERS = 5;
+    static final int MAX_DISPLAY_NAME = 80;
+    static final int MAX_FOLLOW_CTA = 200;
+    static final int MAX_REPLAY_DAYS = 3650;
 
     @Inject
     AccountStore store;
@@ -51,7 +54,7 @@ public class CreatorService {
         v.check(handle != null && HANDLE.matcher(handle).matches(), "handle",
                 "is required: 2 to 30 letters, digits, dots or underscores");
         String displayName = request.displayName() == null ? handle
-                : Fields.text(v, "displayName", request.displayName(), 80).orElse(null);
+                : Fields.text(v, "displayName", request.displayName(), MAX_DISPLAY_NAME).orElse(null);
         Fields.timeZone(v, "timeZone", request.timeZone());
         String locale = request.locale() == null ? "en-US" : request.locale();
         Fields.locale(v, "locale", locale);
@@ -84,20 +87,20 @@ public class CreatorService {
         v.throwIfAny();
         Creator current = get(creatorId);
         String displayName = patched(patch.displayName(), current.displayName(), current.handle(),
-                value -> Fields.text(v, "displayName", value, 80));
+                value -> Fields.text(v, "displayName", value, MAX_DISPLAY_NAME));
         String timeZone = patched(patch.timeZone(), current.timeZone(), "UTC",
                 value -> Fields.timeZone(v, "timeZone", value).map(z -> value));
         String locale = patched(patch.locale(), current.locale(), "en-US",
                 value -> Fields.locale(v, "locale", value).map(l -> value));
         String followCta = patched(patch.followCta(), current.followCta(), null,
-                value -> Fields.text(v, "followCta", value, 200));
+                value -> Fields.text(v, "followCta", value, MAX_FOLLOW_CTA));
         List<String> reminders = patch.defaultReminders() == null ? current.defaultReminders()
                 : patch.defaultReminders().map(list -> reminderOffsets(v, "defaultReminders", list))
                         .orElse(Creator.DEFAULT_REMINDERS);
         int replayDays = current.replayDays();
         if (patch.replayDays() != null) {
             replayDays = patch.replayDays().orElse(Creator.DEFAULT_REPLAY_DAYS);
-            v.check(replayDays >= 1 && replayDays <= 3650, "replayDays", "must be between 1 and 3650");
+            v.check(replayDays >= 1 && replayDays <= MAX_REPLAY_DAYS, "replayDays", "must be between 1 and " + MAX_REPLAY_DAYS);
         }
         v.throwIfAny();
 

@@ -1,5 +1,13 @@
 package dev.livecue.core.creator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Body of {@code POST /v1/creators}. */
-public record NewCreator(String handle, String displayName, String timeZone, String locale) {
+@Schema(additionalProperties = Schema.False.class)
+public record NewCreator(
+        @Schema(required = true, description = "2 to 30 letters, digits, dots or underscores (kept in lower case)",
+                pattern = "^\\s*[A-Za-z0-9._]{2,30}\\s*$") String handle,
+        @Schema(minLength = 1, maxLength = CreatorService.MAX_DISPLAY_NAME, description = "default: the handle") String displayName,
+        @Schema(required = true, description = "IANA time zone", example = "America/New_York") String timeZone,
+        @Schema(description = "BCP 47 language tag (default en-US)", example = "en-US", maxLength = 35) String locale) {
 }

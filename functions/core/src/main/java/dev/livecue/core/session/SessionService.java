@@ -33,7 +33,7 @@ public class SessionService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** A live that started longer ago than this is past any plausible length (see the abandoned-session sweep). */
     static final Duration MAX_BACKDATE = Duration.ofHours(12);
-    private static final int MAX_OCCURRENCE_ID = 100;
+    static final int MAX_OCCURRENCE_ID = 100;
     /** What a list cursor holds: a session's place in the creator's timeline. */
     private static final Pattern CURSOR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#ses_[A-Za-z0-9_-]+");
 

@@ -1,5 +1,9 @@
 package dev.livecue.schedules.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.livecue.core.creator.CreatorPatch;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +41,10 @@ public class MeResource {
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change profile and defaults (merge patch: null resets a field to its default)")
-    public Creator update(JsonNode patch) {
+    public Creator update(@RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatorPatch.class)),
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CreatorPatch.class)) })
+            JsonNode patch) {
         return creators.update(caller.creatorId(), patch);
     }
 }
