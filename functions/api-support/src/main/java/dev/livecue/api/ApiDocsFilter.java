@@ -27,6 +27,7 @@ import dev.livecue.core.events.EventTypes;
 import dev.livecue.core.session.CloseOut;
 import dev.livecue.core.session.Interruptions;
 import dev.livecue.core.session.SessionStats;
+import dev.livecue.core.validation.Fields;
 
 /**
  * Completes the OpenAPI document with what every operation shares, so that clients and API testers generated from
@@ -49,6 +50,8 @@ public class ApiDocsFilter implements OASFilter {
         components.addSchema(PROBLEM, problemSchema());
         allowedValues(components);
         replaceJsonTrees(openAPI, components);
+        localDateTimes(components);
+        nullableAnswers(components);
         openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(op -> document(path, op)));
@@ -107,6 +110,51 @@ public class ApiDocsFilter implements OASFilter {
         }
         components.removeSchema("JsonNode");
         components.removeSchema("JsonNodeType");
+    }
+
+    /** Java's LocalDateTime is documented as an RFC 3339 date-time, which needs an offset these never have. */
+    private static void localDateTimes(Components components) {
+        Schema local = components.getSchemas() == null ? null : components.getSchemas().get("LocalDateTime");
+        if (local != null) {
+            local.setFormat(null);
+            local.setPattern(Fields.LOCAL_DATE_TIME_PATTERN);
+            local.setExamples(List.of("2027-06-04T19:00:00"));
+            local.setDescription("local date-time without offset, in the time zone beside it");
+        }
+    }
+
+    /**
+     * Answers write null for a value they do not have (a session's endedAt while live, the last page's nextCursor),
+     * so every member an answer's schema does not require may be null. Request bodies (additionalProperties false)
+     * keep their own rules: there a null is not always taken for "left out".
+     */
+    private static void nullableAnswers(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        components.getSchemas().values().stream()
+                .filter(schema -> schema.getProperties() != null && !Boolean.FALSE.equals(schema.getAdditionalPropertiesBoolean()))
+                .forEach(schema -> {
+                    List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+                    Map<String, Schema> properties = new LinkedHashMap<>();
+                    schema.getProperties().forEach((name, property) ->
+                            properties.put(name, required.contains(name) ? property : nullable(property)));
+                    schema.setProperties(properties);
+                });
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            return OASFactory.createObject(Schema.class).description(property.getDescription()).anyOf(List.of(
+                    OASFactory.createObject(Schema.class).ref(property.getRef()),
+                    OASFactory.createObject(Schema.class).addType(SchemaType.NULL)));
+        }
+        if (property.getType() != null && !property.getType().contains(SchemaType.NULL)) {
+            List<SchemaType> types = new ArrayList<>(property.getType());
+            types.add(SchemaType.NULL);
+            property.setType(types);
+        }
+        return property;
     }
 
     /** The closed lists of values, from the lists the rules check against (annotations cannot name a list). */

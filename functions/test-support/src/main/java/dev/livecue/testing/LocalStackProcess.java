@@ -27,6 +27,7 @@ public final class LocalStackProcess implements AutoCloseable {
     /** Where the build puts the packaged local stack; failsafe passes it to the tests. */
     public static final String JAR_PROPERTY = "livecue.local.jar";
     private static final Pattern TOKEN = Pattern.compile("Admin token \\(generated[^)]*\\): (\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,6 +50,8 @@ public final class LocalStackProcess implements AutoCloseable {
         String token;
         try {
             token = awaitOutput(TOKEN, START_TIMEOUT).group(1);
+            // the token is printed while the stack starts; requests wait for the HTTP server
+            awaitOutput(LISTENING, START_TIMEOUT);
         } catch (RuntimeException | Error e) {
             close();
             throw e;

@@ -1,5 +1,6 @@
 package dev.livecue.core.schedule;
 
+import dev.livecue.core.validation.Fields;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public record NewSchedule(
         @Schema(maxItems = ScheduleRules.MAX_KEYWORDS, description = "each 1 to " + ScheduleRules.MAX_KEYWORD + " characters")
         List<String> keywords,
         @Schema(required = true, description = "local date-time in timeZone, in the future", example = "2027-06-04T19:00",
-                pattern = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$") String start,
+                pattern = Fields.LOCAL_DATE_TIME_PATTERN) String start,
         @Schema(description = "IANA time zone (default: the creator's)", example = "America/New_York") String timeZone,
         @Schema(minimum = "1", maximum = "" + ScheduleRules.MAX_DURATION_MINUTES) Integer durationMinutes,
         @Schema(description = "RFC 5545 RRULE, at least daily", example = "FREQ=WEEKLY;BYDAY=FR") String recurrence,

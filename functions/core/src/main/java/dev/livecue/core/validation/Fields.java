@@ -21,6 +21,8 @@ import java.util.function.ToIntFunction;
 public final class Fields {
 
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    /** What {@link #localDateTime} reads, as a JSON Schema pattern for the API's documents. */
+    public static final String LOCAL_DATE_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
 
     private Fields() {
     }
