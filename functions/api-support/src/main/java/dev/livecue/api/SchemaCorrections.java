@@ -136,5 +136,4 @@ final class SchemaCorrections {
         }
         return property;
     }
-
 }

@@ -1,12 +1,14 @@
 package dev.livecue.core.creator;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.livecue.core.validation.Fields;
 import dev.livecue.core.validation.MergePatch;
 import dev.livecue.core.validation.Violations;
 
@@ -19,7 +21,7 @@ import dev.livecue.core.validation.Violations;
 public record CreatorPatch(
         @Schema(minLength = 1, maxLength = CreatorService.MAX_DISPLAY_NAME) Optional<String> displayName,
         @Schema(description = "IANA time zone", example = "Europe/Berlin") Optional<String> timeZone,
-        @Schema(description = "BCP 47 language tag", maxLength = 35) Optional<String> locale,
+        @Schema(description = "BCP 47 language tag", maxLength = Fields.MAX_LOCALE) Optional<String> locale,
         @Schema(minLength = 1, maxLength = CreatorService.MAX_FOLLOW_CTA, description = "the goodbye's call to follow")
         Optional<String> followCta,
         @Schema(minItems = 1, maxItems = CreatorService.MAX_REMINDERS, description = "ISO 8601 offsets, PT5M to P7D")

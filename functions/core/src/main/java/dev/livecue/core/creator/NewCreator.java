@@ -2,6 +2,8 @@ package dev.livecue.core.creator;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.livecue.core.validation.Fields;
+
 /** Body of {@code POST /v1/creators}. */
 @Schema(additionalProperties = Schema.False.class)
 public record NewCreator(
@@ -9,5 +11,5 @@ public record NewCreator(
                 pattern = "^\\s*[A-Za-z0-9._]{2,30}\\s*$") String handle,
         @Schema(minLength = 1, maxLength = CreatorService.MAX_DISPLAY_NAME, description = "default: the handle") String displayName,
         @Schema(required = true, description = "IANA time zone", example = "America/New_York") String timeZone,
-        @Schema(description = "BCP 47 language tag (default en-US)", example = "en-US", maxLength = 35) String locale) {
+        @Schema(description = "BCP 47 language tag (default en-US)", example = "en-US", maxLength = Fields.MAX_LOCALE) String locale) {
 }

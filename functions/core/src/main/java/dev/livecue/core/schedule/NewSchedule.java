@@ -1,8 +1,10 @@
 package dev.livecue.core.schedule;
 
-import dev.livecue.core.validation.Fields;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.livecue.core.validation.Fields;
 
 /**
  * Body of {@code POST /v1/schedules}. Left-out fields take their defaults: {@code timeZone} the creator's,

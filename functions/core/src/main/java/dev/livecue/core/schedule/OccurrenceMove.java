@@ -1,7 +1,8 @@
 package dev.livecue.core.schedule;
 
-import dev.livecue.core.validation.Fields;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.livecue.core.validation.Fields;
 
 /** Body of {@code PATCH /v1/schedules/{id}/occurrences/{occurrenceId}}: the new local start, and its zone (default: the schedule's). */
 @Schema(additionalProperties = Schema.False.class)

@@ -1,6 +1,7 @@
 package dev.livecue.core.session;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -21,6 +21,8 @@ import java.util.function.ToIntFunction;
 public final class Fields {
 
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    /** Longest language tag {@link #locale} takes. */
+    public static final int MAX_LOCALE = 35;
     /** What {@link #localDateTime} reads, as a JSON Schema pattern for the API's documents. */
     public static final String LOCAL_DATE_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
 
@@ -49,7 +51,7 @@ public final class Fields {
         }
         try {
             Locale locale = new Locale.Builder().setLanguageTag(value).build();
-            if (!locale.getLanguage().isEmpty() && value.length() <= 35) {
+            if (!locale.getLanguage().isEmpty() && value.length() <= MAX_LOCALE) {
                 return Optional.of(locale);
             }
         } catch (IllformedLocaleException e) {

@@ -1,7 +1,8 @@
 package dev.livecue.core.webhook;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /v1/webhooks}. */
 @Schema(additionalProperties = Schema.False.class)
