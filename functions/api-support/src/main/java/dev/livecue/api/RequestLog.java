@@ -22,7 +22,7 @@ import dev.livecue.core.store.RequestDynamoTime;
 public class RequestLog {
 
     public static final String REQUEST_ID = "requestId";
-    private static final String HEADER = "X-Request-Id";
+    static final String HEADER = "X-Request-Id";
     private static final String STARTED = "livecue.started";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final String SERVER_TIMING = "Server-Timing";
@@ -36,11 +36,15 @@ public class RequestLog {
 
     @ServerRequestFilter(preMatching = true)
     public void begin(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = requestId(request.getHeaderString(HEADER));
         MDC.put(REQUEST_ID, id);
         request.setProperty(REQUEST_ID, id);
         request.setProperty(STARTED, System.nanoTime());
+    }
+
+    /** The caller's {@code X-Request-Id} when it is sane, else a new one. */
+    static String requestId(String given) {
+        return given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter

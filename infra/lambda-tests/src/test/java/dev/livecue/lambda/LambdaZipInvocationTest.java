@@ -163,6 +163,19 @@ class LambdaZipInvocationTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    @Test
+    void schedulesApi_shouldAnswerAPathThatIsNotAUriWithAProblem_whenInvokedAsLambda() {
+        SamFunction schedules = Repository.TEMPLATE.function("SchedulesApiFunction");
+
+        // WHEN an event's raw path holds a broken percent-escape
+        HttpResponse answer = http(schedules, "GET", "/v1/schedules/%zz", Map.of(), null);
+
+        // THEN it is refused as problem+json naming the path, not with an empty body
+        assertEquals(400, answer.status(), answer.body());
+        assertTrue(answer.header("content-type").startsWith(PROBLEM_JSON), answer.headers().toString());
+        assertEquals("path", answer.json().path("errors").path(0).path("field").asText(), answer.body());
+    }
+
     private static void check(List<String> problems, SamFunction function, String request, HttpResponse response, int status) {
         String type = response.header("content-type");
         if (response.status() != status || type == null || !type.startsWith(PROBLEM_JSON)) {

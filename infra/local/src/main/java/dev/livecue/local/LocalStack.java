@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.lambda.UriValidation;
 import dev.livecue.dynamodblocal.DynamoDbLocal;
 import dev.livecue.dynamodblocal.LocalDynamoClients;
 import dev.livecue.dynamodblocal.TableBootstrap;
@@ -57,6 +58,7 @@ public final class LocalStack {
             System.setProperty("livecue.admin-token", SecretTokens.random("adm_", 24));
             System.setProperty(LocalInfo.GENERATED_TOKEN_PROPERTY, "true");
         }
+        UriValidation.handOverToLivecue();
         DynamoDbLocal toStop = server;
         try {
             Quarkus.run(args);

@@ -13,10 +13,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -172,6 +177,41 @@ class LocalStackIT {
         assertTrue(members.containsAll(invalid.getMap("").keySet()), invalid.prettify());
         assertEquals(doc.getMap("components.schemas.Problem.properties.errors.items.properties").keySet(),
                 invalid.getMap("errors[0]").keySet());
+    }
+
+    @Test
+    void refusesWhatTheHttpLayerCannotRoute_asProblemsNamingThePart() throws IOException {
+        // A request target that is not a URI cannot be sent by REST Assured or the JDK's client: write it raw.
+        String path = exchange("GET /v1/schedules/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(path.startsWith("HTTP/1.1 400"), path);
+        assertTrue(path.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), path);
+        assertEquals("path", JsonPath.from(body(path)).getString("errors[0].field"), path);
+
+        String query = exchange("GET /v1/occurrences?limit=50|1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(query.startsWith("HTTP/1.1 400"), query);
+        assertEquals("query", JsonPath.from(body(query)).getString("errors[0].field"), query);
+
+        // A declared body over the limit is refused from its headers, before a byte of it is read.
+        String large = exchange("POST /v1/schedules HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 20000000\r\n\r\n{");
+        assertTrue(large.startsWith("HTTP/1.1 413"), large);
+        assertTrue(large.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), large);
+        assertEquals("body", JsonPath.from(body(large)).getString("errors[0].field"), large);
+    }
+
+    /** Writes one raw HTTP/1.1 request and reads the answer until the server closes the connection. */
+    private static String exchange(String request) throws IOException {
+        URI uri = URI.create(baseUri);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String body(String answer) {
+        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
     }
 
     @Test

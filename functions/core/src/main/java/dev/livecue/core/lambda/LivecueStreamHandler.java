@@ -27,6 +27,7 @@ public final class LivecueStreamHandler {
     private Thread warmup;
 
     public LivecueStreamHandler() {
+        UriValidation.handOverToLivecue();
         if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
             DynamoWarmup.run();
         } else {
