@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 final class HostileInputDrill {
 
-    /** Path parameter values an attacker tries: traversal, injection, encodings, sizes, another creator's id. */
+    /** Path parameter values an attacker tries: traversal, injection, encodings (some broken), sizes, another creator's id. */
     private static final List<String> PATH_VALUES = List.of("..%2F..%2Fetc%2Fpasswd", "%00", "'%20OR%201%3D1--",
-            "x".repeat(2048), "%F0%9F%92%A9", "cr_notmine", "-1", "%25%32%65");
+            "x".repeat(2048), "%F0%9F%92%A9", "cr_notmine", "-1", "%25%32%65", "%zz", "a|b");
 
     /** Bodies that must never be accepted by any endpoint. */
     private static final List<String> BODIES = List.of("{", "[]", "\"text\"", "null", "{\"title\":", "{\"a\":".repeat(2000),
