@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,6 +35,7 @@ import dev.livecue.core.error.ProblemType;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int SHOWN_VALUE = 100;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -99,7 +101,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri, Request request) {
+    public Response http(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
             return mapJson(json, uri);
@@ -107,6 +109,14 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status == 405) {
             return notAllowed(AllowedMethods.ofCurrentRequest(), request.getMethod(), uri);
+        }
+        if (status == 415) {
+            return headerAtFault(ProblemType.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE, headers,
+                    "is not a type this endpoint reads; send JSON as application/json (a PATCH also takes application/merge-patch+json)", uri);
+        }
+        if (status == 406) {
+            return headerAtFault(ProblemType.NOT_ACCEPTABLE, HttpHeaders.ACCEPT, headers,
+                    "allows none of the types this endpoint answers in; leave it out or accept */*", uri);
         }
         ProblemType type = ProblemType.forStatus(status);
         String detail = status == 404 ? "No resource at " + uri.getPath() : type.title();
@@ -122,6 +132,21 @@ public class ProblemMappers {
         Response problem = problem(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + uri.getPath()
                 + (methods.isEmpty() ? "" : "; it allows " + methods), List.of(), uri);
         return Response.fromResponse(problem).allow(allowed).build();
+    }
+
+    /**
+     * A 415 or 406 names the header at fault, its value and what to send instead: the framework's bare "Unsupported
+     * media type" leaves an automation tool's user guessing which of the request's parts to change.
+     */
+    private Response headerAtFault(ProblemType type, String header, HttpHeaders headers, String message, UriInfo uri) {
+        String value = headers.getHeaderString(header);
+        String shown = value == null || value.isBlank() ? "(empty)" : abbreviated(value.strip());
+        return problem(type, header + " " + shown + " " + message, List.of(new FieldError(header, message)), uri);
+    }
+
+    /** Echoes enough of a caller's value to recognise it, not a 20 KiB header back. */
+    private static String abbreviated(String value) {
+        return value.length() <= SHOWN_VALUE ? value : value.substring(0, SHOWN_VALUE) + "...";
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package dev.livecue.schedules;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -266,6 +267,25 @@ class AccountsApiTest {
         io.restassured.response.Response key = creator.request().get("/v1/api-keys/key_x");
         assertEquals(405, key.statusCode(), key.asString());
         assertEquals("DELETE, OPTIONS", String.join(", ", key.headers().getValues("Allow")));
+    }
+
+    @Test
+    void wrongMediaTypes_shouldNameTheHeaderAndWhatToSend() {
+        TestCreator creator = Api.newCreator();
+        // curl -d sends form encoding unless told otherwise: the answer says which header to change, and to what
+        creator.request().contentType("application/x-www-form-urlencoded").body("description=laptop").post("/v1/api-keys")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Content-Type"))
+                .body("detail", startsWith("Content-Type application/x-www-form-urlencoded"))
+                .body("detail", containsString("is not a type this endpoint reads; send JSON as application/json"));
+        creator.request().contentType("text/plain").body("{}").patch("/v1/me")
+                .then().statusCode(415).body("errors[0].field", equalTo("Content-Type"))
+                .body("detail", containsString("application/merge-patch+json"));
+        creator.request().accept("text/html").get("/v1/me")
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Accept"))
+                .body("detail", startsWith("Accept text/html allows none of the types this endpoint answers in"));
+        creator.request().get("/v1/api-keys").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
