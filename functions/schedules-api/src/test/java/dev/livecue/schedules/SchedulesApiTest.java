@@ -160,6 +160,8 @@ class SchedulesApiTest {
         assertRejected(creator, schedule("2027-06-05T19:00", "America/New_York", null, List.of("PT1H", "PT60M")), "reminders");
         assertRejected(creator, schedule("2027-06-05T19:00", "America/New_York", null, List.of("PT1M")), "reminders[0]");
         assertRejected(creator, schedule("2027-06-05T19:00", "Mars/Olympus_Mons", null, null), "timeZone");
+        // Java still knows the SystemV zones the tz database dropped; no calendar app does
+        assertRejected(creator, schedule("2027-06-05T19:00", "SystemV/EST5", null, null), "timeZone");
         Map<String, Object> longTitle = schedule("2027-06-05T19:00", "America/New_York", null, null);
         longTitle.put("title", "x".repeat(141));
         assertRejected(creator, longTitle, "title");

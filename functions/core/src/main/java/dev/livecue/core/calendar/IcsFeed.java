@@ -6,11 +6,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -19,14 +19,19 @@ import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -71,12 +76,15 @@ final class IcsFeed {
         calendar.add(new XProperty("X-WR-CALNAME", calendarName));
         calendar.add(new RefreshInterval(new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.Value("DURATION"))), REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
-        Set<String> zones = new LinkedHashSet<>();
-        entries.forEach(e -> zones.add(e.occurrence().timeZone()));
-        zones.forEach(zone -> calendar.add(ZONES.getTimeZone(zone).getVTimeZone()));
+        Map<String, VTimeZone> definitions = new LinkedHashMap<>();
+        entries.forEach(e -> definitions.computeIfAbsent(e.occurrence().timeZone(), zone -> ZONES.getTimeZone(zone).getVTimeZone()));
+        // an alias and the zone it links to (US/Eastern, America/New_York) share one definition: one VTIMEZONE
+        Map<String, VTimeZone> byTzid = new LinkedHashMap<>();
+        definitions.values().forEach(definition -> byTzid.putIfAbsent(definition.getTimeZoneId().getValue(), definition));
+        byTzid.values().forEach(calendar::add);
         String link = LiveLinks.live(handle);
         for (Entry entry : entries) {
-            calendar.add(event(entry, link, now));
+            calendar.add(event(entry, tzid(definitions.get(entry.occurrence().timeZone())), link, now));
         }
         StringWriter out = new StringWriter();
         try {
@@ -89,20 +97,39 @@ final class IcsFeed {
     }
 
     /**
-     * The zone's local time with its TZID, except in the hour a fall-back repeats: RFC 5545 reads such a local time
-     * as its first occurrence, but ical.js and node-ical (and with them many subscribers) take the second, showing
-     * the live an hour late. The UTC form means the same instant to every reader.
+     * The zone's local time with its TZID, written as is: handed a {@code ZonedDateTime}, ical4j converts it into
+     * the zone its own VTIMEZONE reading makes, which for zones whose last DST rule ended long ago (Tokyo, Moscow,
+     * Mexico City and ~70 more) is an hour off, so a 19:00 live was published at 20:00. In the hour a fall-back
+     * repeats, the instant in UTC instead: RFC 5545 reads such a local time as its first occurrence, but ical.js
+     * and node-ical (and with them many subscribers) take the second, showing the live an hour late.
      */
     private static Temporal dateTime(Instant at, ZoneId zone) {
-        ZonedDateTime local = at.atZone(zone);
-        return zone.getRules().getValidOffsets(local.toLocalDateTime()).size() > 1 ? at : local;
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        return zone.getRules().getValidOffsets(local).size() > 1 ? at : local;
     }
 
-    private static VEvent event(Entry entry, String link, Instant now) {
+    private static ParameterList zoned(Temporal dateTime, ZoneId zone) {
+        return new ParameterList(dateTime instanceof Instant ? List.of() : List.of(new TzId(zone.getId())));
+    }
+
+    /**
+     * The zone an event's times are written in: the one its VTIMEZONE defines. ical4j defines an alias such as
+     * US/Eastern or Asia/Calcutta under the zone it links to, and a TZID naming no VTIMEZONE in the file is read
+     * as floating time by ical.js (hours off); the two have the same rules, so the instants do not change.
+     */
+    private static ZoneId tzid(VTimeZone definition) {
+        return ZoneId.of(definition.getTimeZoneId().getValue());
+    }
+
+    private static VEvent event(Entry entry, ZoneId zone, String link, Instant now) {
         Occurrence o = entry.occurrence();
         Schedule schedule = entry.schedule();
-        ZoneId zone = ZoneId.of(o.timeZone());
-        VEvent event = new VEvent(dateTime(o.start(), zone), dateTime(o.end(), zone), o.title());
+        Temporal start = dateTime(o.start(), zone);
+        Temporal end = dateTime(o.end(), zone);
+        VEvent event = new VEvent(false);
+        event.add(new DtStart<>(zoned(start, zone), start));
+        event.add(new DtEnd<>(zoned(end, zone), end));
+        event.add(new Summary(o.title()));
         event.replace(new DtStamp(now));
         event.add(new Uid(o.occurrenceId() + UID_DOMAIN));
         // A changed schedule or a moved/cancelled occurrence must raise SEQUENCE so subscribers take the update.

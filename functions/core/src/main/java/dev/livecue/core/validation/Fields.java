@@ -21,6 +21,7 @@ import java.util.function.ToIntFunction;
 public final class Fields {
 
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    private static final String DROPPED_ZONES = "SystemV/";
     /** Longest language tag {@link #locale} takes. */
     public static final int MAX_LOCALE = 35;
     /** What {@link #localDateTime} reads, as a JSON Schema pattern for the API's documents. */
@@ -29,16 +30,21 @@ public final class Fields {
     private Fields() {
     }
 
-    /** An IANA time zone such as {@code America/New_York}; offsets like {@code +02:00} are not time zones. */
+    /**
+     * An IANA Area/Location time zone such as {@code America/New_York} (or {@code UTC}); offsets like {@code +02:00}
+     * are not time zones, and neither are the legacy names Java still knows but the tz database dropped in 2020b
+     * ({@code SystemV/EST5}): no calendar app can be told what they mean.
+     */
     public static Optional<ZoneId> timeZone(Violations v, String field, String value) {
-        if (value == null || !ZONES.contains(value) || !value.contains("/") && !value.equals("UTC")) {
-            v.add(field, value == null ? "is required" : "'" + value + "' is not an IANA time zone such as America/New_York");
+        if (value == null || !ZONES.contains(value) || !value.contains("/") && !value.equals("UTC")
+                || value.startsWith(DROPPED_ZONES)) {
+            v.add(field, value == null ? "is required" : "'" + value + "' is not an IANA Area/Location time zone such as America/New_York");
             return Optional.empty();
         }
         try {
             return Optional.of(ZoneId.of(value));
         } catch (DateTimeException e) {
-            v.add(field, "'" + value + "' is not an IANA time zone such as America/New_York");
+            v.add(field, "'" + value + "' is not an IANA Area/Location time zone such as America/New_York");
             return Optional.empty();
         }
     }
