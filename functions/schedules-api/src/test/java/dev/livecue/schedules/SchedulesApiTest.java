@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -186,6 +187,36 @@ class SchedulesApiTest {
         // while exactly 140 characters after trimming is fine
         longTitle.put("title", "  " + "x".repeat(140) + "  ");
         creator.request().body(longTitle).post("/v1/schedules").then().statusCode(201);
+    }
+
+    @Test
+    void recurrence_shouldRefuseWhatRfc5545Forbids_soEveryReaderOfTheRuleGetsTheSameDates() {
+        clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+        // each of these ical4j would read its own way (MO,MO as each Monday twice, 1MO in a weekly rule as every
+        // Monday, 31 February as the 28th) while rrule.js or a calendar app reads it another
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("FREQ=WEEKLY;BYDAY=MO,MO;COUNT=3", "BYDAY lists MO twice");
+        refused.put("FREQ=WEEKLY;BYDAY=1MO", "a numbered weekday is only allowed with FREQ=MONTHLY or FREQ=YEARLY");
+        refused.put("FREQ=MONTHLY;BYDAY=0MO", "BYDAY=0MO is out of range");
+        refused.put("FREQ=WEEKLY;BYDAY=;COUNT=3", "BYDAY must list weekdays");
+        refused.put("FREQ=MONTHLY;BYWEEKNO=5;COUNT=3", "BYWEEKNO is only allowed with FREQ=YEARLY");
+        refused.put("FREQ=MONTHLY;BYYEARDAY=32", "BYYEARDAY is only allowed with FREQ=YEARLY");
+        refused.put("FREQ=WEEKLY;BYMONTHDAY=1", "BYMONTHDAY is not allowed with FREQ=WEEKLY");
+        refused.put("FREQ=DAILY;BYSETPOS=1", "BYSETPOS picks from the set another BYxxx part makes");
+        refused.put("FREQ=DAILY;UNTIL=20270231T000000Z", "UNTIL=20270231T000000Z is not a real UTC date-time");
+        refused.put("FREQ=MONTHLY;BYMONTHDAY=1,-31;COUNT=5", "yields 2027-03-01 twice");
+        refused.forEach((rule, message) -> creator.request().body(schedule("2027-02-01T19:00", "UTC", rule, null))
+                .post("/v1/schedules/preview").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("recurrence")).body("errors[0].message", containsString(message)));
+
+        // while numbered weekdays and BYSETPOS where RFC 5545 defines them give rrule.js's dates
+        creator.request().body(schedule("2027-01-29T19:00", "UTC", "FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", null))
+                .post("/v1/schedules/preview").then().statusCode(200)
+                .body("nextOccurrences.localStart", contains("2027-01-29T19:00", "2027-02-26T19:00", "2027-03-26T19:00"));
+        creator.request().body(schedule("2027-01-29T19:00", "UTC", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3", null))
+                .post("/v1/schedules/preview").then().statusCode(200)
+                .body("nextOccurrences.localStart", contains("2027-01-29T19:00", "2027-02-26T19:00", "2027-03-31T19:00"));
     }
 
     private static void assertRejected(TestCreator creator, Map<String, Object> body, String field) {

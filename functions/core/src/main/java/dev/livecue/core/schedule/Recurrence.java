@@ -114,6 +114,9 @@ public final class Recurrence {
             v.add(field, "FREQ=" + recur.getFrequency() + " is more frequent than DAILY; lives repeat at most daily");
             return Optional.empty();
         }
+        if (!RecurrenceGrammar.check(v, field, parts)) {
+            return Optional.empty();
+        }
         return Optional.of(new Recurrence(rule, recur));
     }
 

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.livecue.core.validation.Violations;
 
@@ -45,6 +47,11 @@ public record Series(LocalDateTime start, ZoneId zone, Optional<Recurrence> recu
                 .toList();
     }
 
+    private static Optional<LocalDate> repeatedDay(List<ZonedDateTime> starts) {
+        Set<LocalDate> seen = new HashSet<>();
+        return starts.stream().map(ZonedDateTime::toLocalDate).filter(day -> !seen.add(day)).findFirst();
+    }
+
     /** The occurrence on a local date, if the series has one there. */
     public Optional<ZonedDateTime> on(LocalDate date) {
         Instant dayStart = date.atStartOfDay(zone).toInstant();
@@ -54,8 +61,9 @@ public record Series(LocalDateTime start, ZoneId zone, Optional<Recurrence> recu
 
     /**
      * Checks what only the combination of start and rule can tell: the start must be the series' first live (RFC
-     * 5545 leaves a start that the rule does not generate undefined), and a rule that ends must end within
-     * {@value Recurrence#MAX_OCCURRENCES} occurrences.
+     * 5545 leaves a start that the rule does not generate undefined), no day may come twice (a series has one live
+     * a day, identified by its date), and a rule that ends must end within {@value Recurrence#MAX_OCCURRENCES}
+     * occurrences.
      */
     public void check(Violations v) {
         if (recurrence.isEmpty()) {
@@ -65,11 +73,15 @@ public record Series(LocalDateTime start, ZoneId zone, Optional<Recurrence> recu
         Recurrence rule = recurrence.get();
         ZonedDateTime far = rule.bounded() ? first.plusYears(10_000) : first.plusYears(100);
         List<ZonedDateTime> head = rule.expand(first, first, far, Recurrence.MAX_OCCURRENCES + 1);
+        Optional<LocalDate> repeated = repeatedDay(head);
         if (head.isEmpty()) {
             v.add("recurrence", rule.rule() + " yields no occurrence from " + start);
         } else if (!head.get(0).toLocalDate().equals(start.toLocalDate())) {
             v.add("start", start + " (" + start.getDayOfWeek() + ") is not an occurrence of " + rule.rule()
                     + "; start the series on its first live, " + head.get(0).toLocalDate());
+        } else if (repeated.isPresent()) {
+            // BYMONTHDAY=1,-31 names the 1st twice in a 31-day month: RFC 5545 counts it once, ical4j twice
+            v.add("recurrence", rule.rule() + " yields " + repeated.get() + " twice; name each day only one way");
         } else if (rule.bounded() && head.size() > Recurrence.MAX_OCCURRENCES) {
             v.add("recurrence", rule.rule() + " yields more than " + Recurrence.MAX_OCCURRENCES
                     + " occurrences; end it sooner, or leave the end open for a rolling series");
