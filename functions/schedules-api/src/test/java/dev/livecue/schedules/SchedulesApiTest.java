@@ -190,6 +190,23 @@ class SchedulesApiTest {
     }
 
     @Test
+    void nextOccurrences_shouldBeTheFirstFive_evenWhenTheyAreYearsApart() {
+        clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+        // a yearly series: only its first live falls within the year ahead
+        String id = creator.request().body(schedule("2027-01-04T19:00", "UTC", "FREQ=YEARLY;COUNT=5", null))
+                .post("/v1/schedules").then().statusCode(201)
+                .body("nextOccurrences.localStart", contains("2027-01-04T19:00", "2028-01-04T19:00", "2029-01-04T19:00",
+                        "2030-01-04T19:00", "2031-01-04T19:00"))
+                .extract().path("id");
+        creator.request().get("/v1/schedules/" + id).then().statusCode(200)
+                .body("nextOccurrences.localStart", hasItem("2031-01-04T19:00"));
+        // a one-off a year and a half away
+        creator.request().body(schedule("2028-06-01T19:00", "UTC", null, null)).post("/v1/schedules/preview")
+                .then().statusCode(200).body("nextOccurrences.localStart", contains("2028-06-01T19:00"));
+    }
+
+    @Test
     void recurrence_shouldRefuseWhatRfc5545Forbids_soEveryReaderOfTheRuleGetsTheSameDates() {
         clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
         TestCreator creator = Api.newCreator("UTC");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,8 +25,10 @@ import dev.livecue.core.validation.Violations;
 public class ScheduleService {
 
     private static final int NEXT_SHOWN = 5;
-    /** How far ahead {@code nextOccurrences} looks; a sparse series may show fewer than five. */
+    /** How far ahead {@code nextOccurrences} looks first: far enough for five lives of most series. */
     private static final Duration NEXT_WINDOW = Duration.ofDays(366);
+    /** How far it looks for a sparser series (yearly, or a first live more than a year away). */
+    private static final Duration NEXT_REACH = Duration.ofDays(36_525);
 
     private final ScheduleStore store;
     private final Occurrences occurrences;
@@ -53,7 +56,7 @@ public class ScheduleService {
         Draft draft = draft(creatorId, request, now);
         Schedule schedule = schedule(SecretTokens.id("sch_"), draft.valid(), now, now, 1);
         planner.createPlanned(creatorId, schedule, draft.vacation(), now);
-        return details(creatorId, schedule, Occurrences.ofNew(schedule, draft.vacation(), now, now.plus(NEXT_WINDOW)), now, false);
+        return details(creatorId, schedule, aheadOfNew(schedule, draft, now), now, false);
     }
 
     /**
@@ -64,8 +67,12 @@ public class ScheduleService {
         Instant now = clock.instant();
         Draft draft = draft(creatorId, request, now);
         Schedule schedule = schedule(null, draft.valid(), null, null, 0);
-        return details(creatorId, schedule, Occurrences.ofNew(schedule, draft.vacation(), now, now.plus(NEXT_WINDOW)),
-                now, false);
+        return details(creatorId, schedule, aheadOfNew(schedule, draft, now), now, false);
+    }
+
+    /** A new schedule has nothing recorded about its occurrences yet: they are its series' own. */
+    private static List<Occurrence> aheadOfNew(Schedule schedule, Draft draft, Instant now) {
+        return firstAhead(schedule, now, window -> Occurrences.ofNew(schedule, draft.vacation(), now, now.plus(window)));
     }
 
     /** Validates a new schedule against the creator's profile, read in one call with its vacation. */
@@ -129,11 +136,23 @@ public class ScheduleService {
 
     private ScheduleDetails details(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now,
             boolean withReminders) {
-        return details(creatorId, schedule, occurrences.between(creatorId, schedule, vacation, now, now.plus(NEXT_WINDOW)),
-                now, withReminders);
+        return details(creatorId, schedule,
+                firstAhead(schedule, now, window -> occurrences.between(creatorId, schedule, vacation, now, now.plus(window))), now, withReminders);
     }
 
-    /** {@code ahead}: the schedule's occurrences from now to {@link #NEXT_WINDOW}. */
+    /**
+     * The schedule's occurrences from now, at least the first {@link #NEXT_SHOWN} where the series has them: a year
+     * ahead holds them for most series, and only one that plans lives beyond it (even moved, a live planned earlier
+     * cannot get there) costs a second, longer look.
+     */
+    private static List<Occurrence> firstAhead(Schedule schedule, Instant now, Function<Duration, List<Occurrence>> within) {
+        List<Occurrence> ahead = within.apply(NEXT_WINDOW);
+        Instant beyond = now.plus(NEXT_WINDOW).minus(Timeline.MARGIN);
+        return ahead.size() >= NEXT_SHOWN || schedule.series().starts(beyond, now.plus(NEXT_REACH), 1).isEmpty() ? ahead
+                : within.apply(NEXT_REACH);
+    }
+
+    /** {@code ahead}: the schedule's occurrences from now, by start. */
     private ScheduleDetails details(String creatorId, Schedule schedule, List<Occurrence> ahead, Instant now,
             boolean withReminders) {
         List<Occurrence> next = ahead.stream().limit(NEXT_SHOWN).toList();
