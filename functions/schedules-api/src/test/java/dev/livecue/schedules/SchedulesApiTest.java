@@ -152,6 +152,8 @@ class SchedulesApiTest {
         assertRejected(creator, schedule("2027-06-05T19:00", "America/New_York", "FREQ=WEEKLY;BYDAY=MO", null), "start");
         assertRejected(creator, schedule("2027-05-31T19:00", "America/New_York", null, null), "start");
         assertRejected(creator, schedule("2027-06-05T19:00:00Z", "America/New_York", null, null), "start");
+        // seconds no calendar would keep
+        assertRejected(creator, schedule("2027-06-05T19:00:00.123456789", "America/New_York", null, null), "start");
         // years RFC 3339 cannot write, or no live would be in (java.time reads signed years such as +99999)
         assertRejected(creator, schedule("+999999999-12-31T23:59", "America/New_York", "FREQ=DAILY;COUNT=2", null), "start");
         assertRejected(creator, schedule("+99999-01-10T10:00", "America/New_York", null, null), "start");
@@ -168,6 +170,14 @@ class SchedulesApiTest {
         assertRejected(creator, longTitle, "title");
         Map<String, Object> blankTitle = schedule("2027-06-05T19:00", "America/New_York", null, null);
         blankTitle.put("title", "   ");
+        assertRejected(creator, blankTitle, "title");
+        // blank to the eye too: a no-break space, a zero-width space, a byte order mark
+        for (String invisible : List.of("\u00a0", "\u200b", "\ufeff \u3000")) {
+            blankTitle.put("title", invisible);
+            assertRejected(creator, blankTitle, "title");
+        }
+        // a title is one line wherever it shows (a phone, a calendar, a post)
+        blankTitle.put("title", "Friday\nQ&A");
         assertRejected(creator, blankTitle, "title");
         creator.request().body("{\"title\": \"x\", \"start\": \"2027-06-05T19:00\", \"durationMinutes\": \"60\"}")
                 .post("/v1/schedules").then().statusCode(400).body("errors[0].field", equalTo("durationMinutes"));
@@ -187,6 +197,18 @@ class SchedulesApiTest {
         // while exactly 140 characters after trimming is fine
         longTitle.put("title", "  " + "x".repeat(140) + "  ");
         creator.request().body(longTitle).post("/v1/schedules").then().statusCode(201);
+    }
+
+    @Test
+    void description_shouldKeepItsLines_readingWindowsLineEndsAsLf() {
+        clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+        Map<String, Object> body = schedule("2027-01-04T19:00", "UTC", null, null);
+        body.put("description", "Setlist:\r\n\t1. Intro\r2. Q&A");
+        creator.request().body(body).post("/v1/schedules").then().statusCode(201)
+                .body("description", equalTo("Setlist:\n\t1. Intro\n2. Q&A"));
+        body.put("description", "bell\u0007");
+        assertRejected(creator, body, "description");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class ScheduleRules {
     static Valid validate(Violations v, NewSchedule in, Creator creator, Instant now, boolean startChanged) {
         String title = Fields.text(v, "title", in.title(), MAX_TITLE).orElse(null);
         String description = in.description() == null ? null
-                : Fields.text(v, "description", in.description(), MAX_DESCRIPTION).orElse(null);
+                : Fields.paragraphs(v, "description", in.description(), MAX_DESCRIPTION).orElse(null);
         String thumbnail = in.thumbnailUrl() == null ? null : thumbnail(v, in.thumbnailUrl());
         List<String> keywords = keywords(v, in.keywords());
         String zoneName = in.timeZone() == null ? creator.timeZone() : in.timeZone();

@@ -25,7 +25,7 @@ public final class Fields {
     /** Longest language tag {@link #locale} takes. */
     public static final int MAX_LOCALE = 35;
     /** What {@link #localDateTime} reads, as a JSON Schema pattern for the API's documents. */
-    public static final String LOCAL_DATE_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
+    public static final String LOCAL_DATE_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:00(\\.0{1,9})?)?$";
 
     private Fields() {
     }
@@ -111,9 +111,12 @@ public final class Fields {
 
     /** An ISO local date-time such as {@code 2026-12-04T19:00}: the zone is a separate field. */
     public static Optional<LocalDateTime> localDateTime(Violations v, String field, String value) {
+        // a live starts on the minute: the calendar feed and the apps that show it have no seconds to keep
         return dated(v, field, value, LocalDateTime::parse, LocalDateTime::getYear,
                 "is required: a local date-time such as 2026-12-04T19:00",
-                "is not a local date-time such as 2026-12-04T19:00 (no offset: the zone goes in timeZone)");
+                "is not a local date-time such as 2026-12-04T19:00 (no offset: the zone goes in timeZone)")
+                .filter(t -> v.check(t.getSecond() == 0 && t.getNano() == 0, field,
+                        "'" + value + "' is not on the minute: a live starts at a time such as 2026-12-04T19:00"));
     }
 
     /** An ISO date such as {@code 2026-12-20}. */
@@ -141,9 +144,24 @@ public final class Fields {
                 ? Optional.of(parsed) : Optional.empty();
     }
 
-    /** Trimmed text of 1..max characters (code points), without control characters. */
+    /**
+     * One line of text (a title, a name): trimmed, 1..max characters, at least one of them visible, and no control
+     * characters, line breaks and tabs included: a title shows on one line everywhere it goes.
+     */
     public static Optional<String> text(Violations v, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
+        return text(v, field, value, max, false);
+    }
+
+    /**
+     * Text that may run over several lines (a description): as {@link #text}, but line breaks and tabs are kept,
+     * a CRLF or a lone CR (as Windows clients send them) read as LF.
+     */
+    public static Optional<String> paragraphs(Violations v, String field, String value, int max) {
+        return text(v, field, value == null ? null : value.replace("\r\n", "\n").replace('\r', '\n'), max, true);
+    }
+
+    private static Optional<String> text(Violations v, String field, String value, int max, boolean lines) {
+        if (value == null || value.codePoints().noneMatch(Fields::visible)) {
             v.add(field, "is required and must not be blank");
             return Optional.empty();
         }
@@ -153,8 +171,9 @@ public final class Fields {
             v.add(field, "must be at most " + max + " characters (is " + length + ")");
             return Optional.empty();
         }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            v.add(field, "must not contain control characters");
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\t')))) {
+            v.add(field, lines ? "must not contain control characters other than line breaks and tabs"
+                    : "must be one line without control characters (no line breaks or tabs)");
             return Optional.empty();
         }
         // JSON lets "\ud800" through; a lone surrogate is no character (RFC 7493) and turns into "?" in the feed.
@@ -163,5 +182,11 @@ public final class Fields {
             return Optional.empty();
         }
         return Optional.of(trimmed);
+    }
+
+    /** Whether a character shows: no space of any kind, control, or invisible format character (zero-width, BOM). */
+    private static boolean visible(int c) {
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)
+                && Character.getType(c) != Character.FORMAT;
     }
 }

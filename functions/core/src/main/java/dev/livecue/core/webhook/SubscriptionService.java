@@ -61,7 +61,7 @@ public class SubscriptionService {
         String url = targets.validate(v, "url", request.url()).map(URI::toString).orElse(null);
         List<String> events = events(v, request.events());
         String description = request.description() == null ? null
-                : Fields.text(v, "description", request.description(), MAX_DESCRIPTION).orElse(null);
+                : Fields.paragraphs(v, "description", request.description(), MAX_DESCRIPTION).orElse(null);
         v.throwIfAny();
         if (store.listAll(creatorId).size() >= config.maxSubscriptions()) {
             throw ApiException.conflict("A creator can have at most " + config.maxSubscriptions()
