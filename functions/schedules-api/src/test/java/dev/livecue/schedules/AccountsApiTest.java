@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -249,6 +250,16 @@ class AccountsApiTest {
         creator.request().queryParam("limit", 201).get("/v1/api-keys").then().statusCode(400);
         creator.request().queryParam("cursor", "!!!").get("/v1/api-keys")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        // a cursor that decodes but is no key of this list ("garbage", or another list's) is a 400, not DynamoDB's 500
+        for (String list : List.of("/v1/api-keys", "/v1/webhooks", "/v1/schedules")) {
+            for (String foreign : List.of("Z2FyYmFnZQ", cursor)) {
+                if (foreign.equals(cursor) && list.equals("/v1/api-keys")) {
+                    continue;
+                }
+                creator.request().queryParam("cursor", foreign).get(list)
+                        .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+            }
+        }
     }
 
     @Test

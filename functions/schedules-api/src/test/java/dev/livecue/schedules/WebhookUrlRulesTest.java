@@ -99,6 +99,9 @@ class WebhookUrlRulesTest {
             "https://nonexistent.invalid/hook           | does not resolve",
             "/relative/path                             | https",
             "https:///no-host                           | host",
+            "https://1.1.1.1:99999/hook                 | port",
+            "https://1.1.1.1:0/hook                     | port",
+            "https://[2606:4700:4700::1111]:70000/hook  | port",
     })
     void create_shouldBe400NamingUrlAndRule_whenTargetIsNotPublic(String url, String rule) {
         TestCreator creator = Api.newCreator();
@@ -118,6 +121,26 @@ class WebhookUrlRulesTest {
         Api.newCreator().request().body(Map.of("url", url, "events", List.of("live.reminder")))
                 .post("/v1/webhooks")
                 .then().statusCode(201).body("url", equalTo(url));
+    }
+
+    @Test
+    void delivery_shouldRecordAFailedAttempt_whenAStoredUrlCannotBeDialled() {
+        // GIVEN a subscription stored before the port rule, with a port no connection can use
+        String creatorId = SecretTokens.id("cr_");
+        Instant made = Instant.now().minusSeconds(60);
+        Subscription unusable = new Subscription(SecretTokens.id("wh_"), creatorId, "https://1.1.1.1:99999/hook",
+                List.of(EventTypes.SESSION_STARTED), null, SubscriptionStatus.ACTIVE, null,
+                "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), null, null, null, made, made);
+        subscriptions.create(unusable);
+        events.publish(creatorId, EventTypes.SESSION_STARTED, Map.of("n", 1));
+
+        // WHEN the dispatcher delivers
+        ticker.tick();
+
+        // THEN the attempt is in the log, to be retried like any failure, rather than the job failing every tick
+        DeliveryAttempt attempt = webhooks.deliveries(creatorId, unusable.id(), PageRequest.first(10)).items().get(0);
+        assertEquals(Outcome.RETRYING, attempt.outcome());
+        assertTrue(attempt.error().contains("cannot be called"), attempt.error());
     }
 
     @Test

@@ -24,6 +24,10 @@ final class HostileInputDrill {
     private static final List<String> PATH_VALUES = List.of("..%2F..%2Fetc%2Fpasswd", "%00", "'%20OR%201%3D1--",
             "x".repeat(2048), "%F0%9F%92%A9", "cr_notmine", "-1", "%25%32%65", "%zz", "a|b");
 
+    /** Query strings an attacker tries on every route: a cursor no list made, limits and windows out of range. */
+    private static final List<String> QUERIES = List.of("", "?cursor=Z2FyYmFnZQ", "?limit=0&cursor=!!", "?limit=99999999999",
+            "?from=9999-99-99&to=x", "?bytes=-1", "?cursor=V0VCSE9PSyN4");
+
     /** Bodies that must never be accepted by any endpoint. */
     private static final List<String> BODIES = List.of("{", "[]", "\"text\"", "null", "{\"title\":", "{\"a\":".repeat(2000),
             "{\"start\":123,\"timeZone\":[],\"uploadMbps\":\"NaN\",\"stats\":{\"peakViewers\":-1}}",
@@ -60,7 +64,8 @@ final class HostileInputDrill {
         for (int i = 0; i < requests; i++) {
             Target target = targets.get(i % targets.size());
             LambdaHttp lambda = running.computeIfAbsent(target.function(), id -> LambdaHttp.start(stack.function(id)));
-            String path = target.route().path().replaceAll("\\{[^}]+}", PATH_VALUES.get(i % PATH_VALUES.size()));
+            String path = target.route().path().replaceAll("\\{[^}]+}", PATH_VALUES.get(i % PATH_VALUES.size()))
+                    + QUERIES.get(i % QUERIES.size());
             String body = BODIES.get(i % BODIES.size());
             String bearer = i % 10 == 9 ? "lc_forged" : apiKey;
             long before = itemCount(stack);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
+import dev.livecue.core.error.ApiException;
 import dev.livecue.core.validation.Violations;
 
 /**
@@ -53,5 +54,16 @@ public record PageRequest(int limit, Optional<String> after) {
     /** Whether a decoded cursor belongs to the listing whose sort keys start with {@code prefix}. */
     public boolean afterMatches(String prefix) {
         return after.map(a -> a.startsWith(prefix)).orElse(true);
+    }
+
+    /**
+     * This request, once its cursor is known to belong to the listing whose sort keys start with {@code prefix}:
+     * DynamoDB refuses to start a query at a key outside its key condition, which would otherwise be a 500.
+     */
+    public PageRequest within(String prefix) {
+        if (!afterMatches(prefix)) {
+            throw ApiException.invalid("cursor", "is not a cursor of this list");
+        }
+        return this;
     }
 }

@@ -85,9 +85,7 @@ public class ScheduleService {
     }
 
     public Page<ScheduleDetails> list(String creatorId, PageRequest page) {
-        if (!page.afterMatches(dev.livecue.core.store.Keys.SCHEDULE_PREFIX)) {
-            throw ApiException.invalid("cursor", "is not a cursor of this list");
-        }
+        page.within(dev.livecue.core.store.Keys.SCHEDULE_PREFIX);
         Instant now = clock.instant();
         Optional<Vacation> vacation = store.vacation(creatorId);
         return store.list(creatorId, page).map(s -> details(creatorId, s, vacation, now, false));

@@ -121,6 +121,7 @@ public class AccountStore {
     }
 
     public Page<ApiKey> listKeys(String creatorId, PageRequest page) {
+        page.within(Keys.API_KEY_PREFIX);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(Keys.creator(creatorId)));
         values.put(":prefix", s(Keys.API_KEY_PREFIX));

@@ -31,7 +31,6 @@ import dev.livecue.core.connection.Recommendation;
 import dev.livecue.core.connection.Severity;
 import dev.livecue.core.connection.TimelinePoint;
 import dev.livecue.core.connection.Verdict;
-import dev.livecue.core.error.ApiException;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -154,9 +153,7 @@ public class ConnectionStore {
 
     /** The creator's checks, newest first. */
     public Page<ConnectionCheck> list(String creatorId, PageRequest page) {
-        if (!page.afterMatches(Keys.CHECK_PREFIX)) {
-            throw ApiException.invalid("cursor", "is not a cursor of this list");
-        }
+        page.within(Keys.CHECK_PREFIX);
         QueryResponse response = dynamo.query(q -> {
             q.tableName(config.table())
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")

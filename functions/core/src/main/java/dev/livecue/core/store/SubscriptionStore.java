@@ -69,6 +69,7 @@ public class SubscriptionStore {
     }
 
     public Page<Subscription> list(String creatorId, PageRequest page) {
+        page.within(Keys.WEBHOOK_PREFIX);
         QueryResponse response = dynamo.query(query(creatorId).limit(page.limit())
                 .exclusiveStartKey(page.after().map(after -> Attrs.key(Keys.creator(creatorId), after)).orElse(null))
                 .build());

@@ -89,7 +89,14 @@ public class WebhookHttp {
     }
 
     HttpResult post(URI url, Map<String, String> headers, byte[] body) {
-        HttpPost post = new HttpPost(url);
+        HttpPost post;
+        try {
+            post = new HttpPost(url);
+        } catch (IllegalArgumentException e) {
+            // a URL the client cannot dial (one stored before its rules covered it): a failed attempt like any
+            // other, retried and dead-lettered in the open, not a job that fails on it every tick
+            return HttpResult.failed("the URL cannot be called: " + e.getMessage(), 0);
+        }
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         // The timeouts above bound each wait; this bounds the whole attempt, against a receiver that trickles.

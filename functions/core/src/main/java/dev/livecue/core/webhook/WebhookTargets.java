@@ -30,6 +30,7 @@ public class WebhookTargets {
     }
 
     static final int MAX_URL_LENGTH = 2048;
+    private static final int MAX_PORT = 65_535;
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern CANONICAL_IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
     /** WHATWG URL: a host whose last label is a number (decimal or 0x hex) is parsed as an IPv4 address. */
@@ -108,6 +109,10 @@ public class WebhookTargets {
             throw new Rejected("must name a host (letters, digits, '-' and '.'; IDNs in punycode)");
         }
         checkIpLiteral(host);
+        // java.net.URI takes any digits as a port; the HTTP client then refuses the request, on every attempt
+        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+            throw new Rejected("has no usable port: a port is 1 to " + MAX_PORT + ", or left out for the scheme's own");
+        }
         return uri;
     }
 
