@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class GoodbyeWriter {
 
     private static final String BUNDLE = "dev.livecue.core.session.goodbye";
+    private static final String ENGLISH = "en";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** Never the JVM's default locale: a server's own locale must not decide a creator's language. */
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
@@ -37,7 +38,10 @@ public class GoodbyeWriter {
     public Goodbye write(String creatorLocale, String followCta, NextLive next) {
         Locale requested = creatorLocale == null ? Locale.US : Locale.forLanguageTag(creatorLocale);
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, requested, NO_FALLBACK);
-        Locale locale = words.getLocale().getLanguage().isEmpty() ? Locale.US : requested;
+        // the base file holds the English words: an English-speaking creator keeps their own formats (en-GB:
+        // "Saturday, 12 December 2026"), any other language without a file gets English words and US formats
+        boolean ownWords = !words.getLocale().getLanguage().isEmpty() || requested.getLanguage().equals(ENGLISH);
+        Locale locale = ownWords ? requested : Locale.US;
 
         StringBuilder script = new StringBuilder()
                 .append(words.getString("thanks")).append(' ')

@@ -31,6 +31,16 @@ class GoodbyeWriterTest {
     }
 
     @Test
+    void write_shouldUseTheCreatorsOwnEnglishFormats_whenBritishOrAustralian() {
+        String british = writer.write("en-GB", null, FRIDAY_LA).script();
+        assertTrue(british.startsWith("Thank you"), british);
+        assertTrue(british.contains("on Friday, 4 December 2026 at 19:00"), british);
+        String australian = writer.write("en-AU", null, FRIDAY_LA).script();
+        assertTrue(australian.contains("on Friday, 4 December 2026 at 7:00"), australian);
+        assertTrue(australian.matches(".*7:00\\s?pm.*"), australian);
+    }
+
+    @Test
     void write_shouldUseGermanWordsAndFormats_whenCreatorIsGerman() {
         String script = writer.write("de-DE", null, FRIDAY_LA).script();
 
