@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -99,6 +103,36 @@ class SessionsApiTest {
                 .then().statusCode(201).body("startedAt", equalTo(earlier.toString())).body("occurrenceId", equalTo(occurrenceId))
                 .body("scheduledStart", equalTo("2026-03-14T19:45:00Z")).body("delayMinutes", equalTo(8))
                 .body("title", equalTo("Q&A"));
+    }
+
+    @Test
+    void start_shouldBe409_whenThePlannedLiveIsLiveInAnotherSession_evenWhenBothArriveAtOnce() throws Exception {
+        clock.pin(NOW.minus(Duration.ofDays(1)));
+        TestCreator creator = newCreator();
+        String occurrenceId = Lives.plan(schedules, creator.id(), "2026-03-14T15:45", "America/New_York", null, "Q&A");
+        clock.pin(NOW);
+
+        // WHEN two phones start the same planned live at the same moment
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> starts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                starts.add(pool.submit(() -> creator.request().body(Map.of("occurrenceId", occurrenceId))
+                        .post("/v1/sessions").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> start : starts) {
+                statuses.add(start.get());
+            }
+
+            // THEN one is live and the other a 409, and so is a third start while the first is live
+            assertEquals(List.of(201, 409), statuses.stream().sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        creator.request().body(Map.of("occurrenceId", occurrenceId)).post("/v1/sessions")
+                .then().statusCode(409).contentType("application/problem+json");
+        assertEquals(1, items(creator.id(), "SESSION#"));
     }
 
     @Test

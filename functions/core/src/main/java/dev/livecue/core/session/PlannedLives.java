@@ -83,6 +83,11 @@ public class PlannedLives {
                 .map(ref -> schedules.statusWrite(creatorId, ref.scheduleId(), ref.date(), status, now));
     }
 
+    /** The write that makes the occurrence {@code live} for a starting session, unless it is live already. */
+    public Optional<TransactWriteItem> liveWrite(String creatorId, String occurrenceId, Instant now) {
+        return OccurrenceIds.parse(occurrenceId).map(ref -> schedules.liveWrite(creatorId, ref.scheduleId(), ref.date(), now));
+    }
+
     /**
      * Records {@code status} on the occurrence, keeping where a move put it. False when the occurrence or its
      * schedule is gone.

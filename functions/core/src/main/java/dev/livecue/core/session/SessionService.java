@@ -74,6 +74,10 @@ public class SessionService {
                     "is cancelled; go live without an occurrenceId, or plan the live again"));
         }
         v.throwIfAny();
+        if (occurrence.filter(o -> o.status() == OccurrenceStatus.LIVE).isPresent()) {
+            throw ApiException.conflict("Occurrence " + occurrenceId + " is live in another session already; close or"
+                    + " interrupt that one first (GET /v1/sessions lists it)");
+        }
 
         Session session = occurrence
                 .map(o -> Session.started(SecretTokens.id("ses_"), o.occurrenceId(), o.title(), o.start(), startedAt,
@@ -83,7 +87,7 @@ public class SessionService {
         // a live reported late is still listed ahead of the sweep's cursor, never in a minute it already finished
         Instant abandonAt = startedAt.plus(config.abandonAfter());
         List<TransactWriteItem> alongside = new ArrayList<>(List.of(started.write()));
-        occurrence.flatMap(o -> planned.statusWrite(creatorId, o.occurrenceId(), OccurrenceStatus.LIVE, now)).ifPresent(alongside::add);
+        occurrence.flatMap(o -> planned.liveWrite(creatorId, o.occurrenceId(), now)).ifPresent(alongside::add);
         try {
             store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, alongside);
         } catch (ConcurrentUpdateException e) {

@@ -18,6 +18,11 @@ final class Cancellations {
         return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals);
     }
 
+    /** Whether one of its writes found its item not as its condition expected. */
+    static boolean conditionFailed(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
+    }
+
     /**
      * Waits before a transaction cancelled for the {@code n}-th time over a write under way is sent again: long
      * enough for that write to finish, a little longer each time.

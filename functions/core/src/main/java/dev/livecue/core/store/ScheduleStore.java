@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Schedules ({@code SCHEDULE#id}), the state of single occurrences ({@code OCCURRENCE#<occurrenceId>}) and the
@@ -221,14 +222,26 @@ public class ScheduleStore {
      * state of a deleted series is never read.
      */
     public TransactWriteItem statusWrite(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status, Instant at) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table())
+        return TransactWriteItem.builder().update(statusUpdate(creatorId, scheduleId, date, status, at).build()).build();
+    }
+
+    /**
+     * The write of {@code live} on an occurrence for a session starting: it fails, and the transaction with it,
+     * while the occurrence is live already, so two sessions started at once cannot both hold one planned live.
+     */
+    public TransactWriteItem liveWrite(String creatorId, String scheduleId, LocalDate date, Instant at) {
+        return TransactWriteItem.builder().update(statusUpdate(creatorId, scheduleId, date, OccurrenceStatus.LIVE, at)
+                .conditionExpression("attribute_not_exists(#status) OR #status <> :status").build()).build();
+    }
+
+    private Update.Builder statusUpdate(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status, Instant at) {
+        return Update.builder().tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), stateKey(scheduleId, date)))
                 .updateExpression("SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at")
                 .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#schedule", A_SCHEDULE_ID, "#date", A_DATE,
                         "#status", A_STATUS, "#at", A_UPDATED_AT))
                 .expressionAttributeValues(Map.of(":type", s("occurrence"), ":schedule", s(scheduleId),
-                        ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at))))
-                .build();
+                        ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at)));
     }
 
     public Optional<OccurrenceState> state(String creatorId, String scheduleId, LocalDate date) {

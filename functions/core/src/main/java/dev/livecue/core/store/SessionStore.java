@@ -81,8 +81,8 @@ public class SessionStore {
      * {@code alongside} (its event, say) in one transaction. DynamoDB cancels the transaction when another write to
      * one of its items is under way (the missed-live sweep or a second phone recording the planned live's status);
      * a cancelled transaction wrote nothing, and its writes are new items and the status set to a fixed value, so
-     * it is sent again; a live that meets other writes on all {@link #CREATE_ATTEMPTS} sends gets
-     * {@link ConcurrentUpdateException}.
+     * it is sent again; a live that meets other writes on all {@link #CREATE_ATTEMPTS} sends, or whose planned
+     * live another session made live first, gets {@link ConcurrentUpdateException}.
      */
     public void create(String creatorId, Session session, Instant abandonAt, List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> item = item(creatorId, session);
@@ -97,6 +97,10 @@ public class SessionStore {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 return;
             } catch (TransactionCanceledException e) {
+                if (Cancellations.conditionFailed(e)) {
+                    // another session made the planned live live first (see ScheduleStore.liveWrite)
+                    throw new ConcurrentUpdateException();
+                }
                 if (!Cancellations.conflicted(e)) {
                     throw e;
                 }
