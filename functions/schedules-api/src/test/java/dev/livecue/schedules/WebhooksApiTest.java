@@ -13,10 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -248,6 +252,37 @@ class WebhooksApiTest {
         }
         creator.request().body(Map.of("url", receiver.url("/one-more"), "events", List.of("live.reminder")))
                 .post("/v1/webhooks").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void create_shouldKeepTheLimit_whenCreatesArriveAtOnce() throws Exception {
+        // GIVEN 17 subscriptions, 3 short of the limit
+        for (int i = 0; i < 17; i++) {
+            subscribe("/many" + i, "live.reminder");
+        }
+        // WHEN 10 more are asked for at the same moment
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> creates = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String path = "/at-once" + i;
+                creates.add(pool.submit(() -> creator.request()
+                        .body(Map.of("url", receiver.url(path), "events", List.of("live.reminder")))
+                        .post("/v1/webhooks").statusCode()));
+            }
+            for (Future<Integer> create : creates) {
+                statuses.add(create.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // THEN at most 3 were made, each answered 201, the rest 409, and the list holds no more than 20
+        long made = statuses.stream().filter(status -> status == 201).count();
+        assertTrue(made <= 3, statuses.toString());
+        assertEquals(10 - made, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        creator.request().queryParam("limit", 50).get("/v1/webhooks").then().statusCode(200)
+                .body("items", hasSize((int) (17 + made)));
     }
 
     /** Subscribes the test creator to {@code path}: its id and secret. */

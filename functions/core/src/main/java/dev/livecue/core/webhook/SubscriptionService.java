@@ -64,15 +64,26 @@ public class SubscriptionService {
                 : Fields.paragraphs(v, "description", request.description(), MAX_DESCRIPTION).orElse(null);
         v.throwIfAny();
         if (store.listAll(creatorId).size() >= config.maxSubscriptions()) {
-            throw ApiException.conflict("A creator can have at most " + config.maxSubscriptions()
-                    + " webhook subscriptions; delete one first");
+            throw tooMany();
         }
         Instant now = clock.instant();
         String secret = newSecret();
         Subscription subscription = new Subscription(SecretTokens.id("wh_"), creatorId, url, events, description,
                 SubscriptionStatus.ACTIVE, null, secret, null, null, null, now, now);
         store.create(subscription);
+        // Counted again once written: creates sent at once all pass the check above, so one that finds the list
+        // over the limit takes itself back. Whatever the order, the last one written to stay sees every other that
+        // stayed, so no more than the limit remain.
+        if (store.listAll(creatorId).size() > config.maxSubscriptions()) {
+            store.delete(creatorId, subscription.id());
+            throw tooMany();
+        }
         return new CreatedSubscription(subscription.view(), secret);
+    }
+
+    private ApiException tooMany() {
+        return ApiException.conflict("A creator can have at most " + config.maxSubscriptions()
+                + " webhook subscriptions; delete one first");
     }
 
     public Page<SubscriptionView> list(String creatorId, PageRequest page) {
