@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -15,11 +16,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.livecue.core.error.Problem;
+import dev.livecue.core.idempotency.IdempotencyService;
 
 /**
  * Documents the problem+json answers every operation can give, which the annotations on the resources leave out:
  * 400 where an operation takes input, 401 where it takes a key, 404 where its path names something, and a default
- * for the rest (405 with Allow, 406, 409, 413, 415, 5xx), all with the {@code Problem} schema.
+ * for the rest (405 with Allow, 406, 409, 413, 415, 5xx), all with the {@code Problem} schema; and on every POST
+ * its {@code Idempotency-Key} with the 409 and 422 that key can bring.
  */
 final class ProblemAnswers {
 
@@ -31,7 +34,12 @@ final class ProblemAnswers {
     static void document(OpenAPI openAPI, Components components) {
         components.addSchema(PROBLEM, problemSchema());
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(op -> document(path, op)));
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
+                document(path, op);
+                if (method == PathItem.HttpMethod.POST) {
+                    idempotent(op);
+                }
+            }));
         }
     }
 
@@ -56,6 +64,29 @@ final class ProblemAnswers {
             problem(responses, "404", "Nothing at this path belongs to the caller (another creator's ids look the same)");
         }
         problem(responses, "default", "Any other error (405 with Allow, 406, 409, 413, 415, 5xx), as problem+json");
+        // an error a resource annotates itself (the confirmation's 410) is problem+json too
+        List.copyOf(responses.getAPIResponses().keySet()).stream().filter(status -> status.matches("[45]\\d\\d"))
+                .forEach(status -> problem(responses, status, null));
+    }
+
+    /**
+     * Every POST takes an {@code Idempotency-Key} (API contract, "Conventions"), with the two answers only it can
+     * give: 409 while the first request with the key is still running, 422 when the key comes with another body.
+     */
+    private static void idempotent(Operation operation) {
+        boolean declared = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> IdempotencyService.HEADER.equalsIgnoreCase(p.getName()));
+        if (!declared) {
+            operation.addParameter(OASFactory.createParameter().name(IdempotencyService.HEADER).in(Parameter.In.HEADER)
+                    .required(false).schema(OASFactory.createSchema().addType(SchemaType.STRING).minLength(1)
+                            .maxLength(IdempotencyService.MAX_KEY_LENGTH).pattern("^[\\x20-\\x7e]+$"))
+                    .description("Any unique string (a UUID): the same key with the same body within 24 h answers the"
+                            + " first response again (with Idempotent-Replayed: true) and does nothing again"));
+        }
+        APIResponses responses = operation.getResponses();
+        problem(responses, "409", "Conflict: a request with this Idempotency-Key is still in progress, or the resource's"
+                + " state does not allow this now");
+        problem(responses, "422", "This Idempotency-Key was used with a different request body");
     }
 
     /** Adds the answer, or gives an annotated one (such as a bare 400) its problem+json body. */

@@ -146,10 +146,19 @@ class LocalStackIT {
                 boolean isPublic = path.getKey().endsWith(".ics");
                 assertEquals(!isPublic, doc.getMap(base).containsKey("401"), where + " documents 401");
                 assertEquals(path.getKey().contains("{"), doc.getMap(base).containsKey("404"), where + " documents 404");
+                if (operation.getKey().equals("post")) {
+                    // every POST takes an Idempotency-Key, with the 409 and 422 it can bring
+                    assertTrue(doc.getList("paths.'" + path.getKey() + "'.post.parameters.name").contains("Idempotency-Key"), where);
+                    assertEquals("#/components/schemas/Problem",
+                            doc.getString(base + ".'422'.content.'application/problem+json'.schema.$ref"), where);
+                    assertTrue(doc.getMap(base).containsKey("409"), where + " documents 409");
+                }
                 operations++;
             }
         }
         assertEquals(41, operations, "every operation of the three APIs");
+        assertEquals("#/components/schemas/Problem", doc.getString(
+                "paths.'/v1/sessions/{id}/close/confirm'.post.responses.'410'.content.'application/problem+json'.schema.$ref"));
         assertEquals(List.of(Map.of()), doc.getList("paths.'/v1/calendar/{token}.ics'.get.security"));
 
         // request bodies carry the rules a generated client or a fuzzer needs, not Jackson's tree classes

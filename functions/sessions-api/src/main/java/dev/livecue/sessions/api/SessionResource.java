@@ -85,6 +85,10 @@ public class SessionResource {
     @Path("{id}/close/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "End the live with the confirmation token and its stats; raises session.closed")
+    @APIResponse(responseCode = "200", description = "Closed (the same answer again for the same token)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
+    @APIResponse(responseCode = "409", description = "Not the session's current confirmation token, or the session is not live")
+    @APIResponse(responseCode = "410", description = "The confirmation token expired: prepare the close again")
     public Session confirm(@PathParam("id") String id, CloseConfirmation request) {
         return closeOut.confirm(caller.creatorId(), id, request);
     }
