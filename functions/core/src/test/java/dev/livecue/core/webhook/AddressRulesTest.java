@@ -38,14 +38,16 @@ class AddressRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "::1", "10.0.0.1", "192.168.1.20", "fd12:3456::1"})
+    @ValueSource(strings = {"127.0.0.1", "::1", "10.0.0.1", "192.168.1.20", "fd12:3456::1", "100.100.1.2", "8.8.8.8"})
     void violation_shouldAllowLoopbackAndPrivate_whenPrivateAllowed(String literal) throws UnknownHostException {
         assertFalse(privateAllowed.violation(InetAddress.getByName(literal)).isPresent(), literal);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"169.254.169.254", "169.254.170.2", "fd00:ec2::254", "::ffff:169.254.169.254"})
-    void violation_shouldStillBlockCloudMetadata_whenPrivateAllowed(String literal) throws UnknownHostException {
+    @ValueSource(strings = {"169.254.169.254", "169.254.170.2", "fd00:ec2::254", "::ffff:169.254.169.254",
+            // the metadata address carried inside NAT64 and 6to4, and what is no single host at all
+            "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::", "0.0.0.0", "::", "255.255.255.255", "224.0.0.1", "ff02::1"})
+    void violation_shouldStillBlockCloudMetadataAndWhatIsNoHost_whenPrivateAllowed(String literal) throws UnknownHostException {
         assertTrue(privateAllowed.violation(InetAddress.getByName(literal)).isPresent(), literal);
     }
 }
