@@ -212,6 +212,18 @@ class SchedulesApiTest {
     }
 
     @Test
+    void occurrences_shouldShowEachLiveOnce_whenWindowsAreLaidEndToEnd() {
+        clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+        creator.request().body(schedule("2027-01-02T00:00", "UTC", null, null)).post("/v1/schedules").then().statusCode(201);
+        // the live at exactly midnight belongs to the window it starts, not the one that ends there
+        creator.request().queryParam("from", "2027-01-01T00:00:00Z").queryParam("to", "2027-01-02T00:00:00Z")
+                .get("/v1/occurrences").then().statusCode(200).body("items", empty());
+        creator.request().queryParam("from", "2027-01-02T00:00:00Z").queryParam("to", "2027-01-03T00:00:00Z")
+                .get("/v1/occurrences").then().statusCode(200).body("items.localStart", contains("2027-01-02T00:00"));
+    }
+
+    @Test
     void nextOccurrences_shouldBeTheFirstFive_evenWhenTheyAreYearsApart() {
         clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
         TestCreator creator = Api.newCreator("UTC");

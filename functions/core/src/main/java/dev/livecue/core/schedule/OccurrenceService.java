@@ -42,8 +42,9 @@ public class OccurrenceService {
     }
 
     /**
-     * Occurrences starting from {@code from} (default now) to {@code to} (default 30 days later, at most 366),
-     * by start. The cursor holds the start and id of the last one shown.
+     * Occurrences starting in [{@code from}, {@code to}) (default now and 30 days later, at most 366 days), by start:
+     * half-open like the sessions and analytics windows, so windows laid end to end show each live once. The cursor
+     * holds the start and id of the last one shown.
      */
     public Page<Occurrence> list(String creatorId, String fromParam, String toParam, PageRequest page) {
         Violations v = new Violations();
@@ -54,7 +55,7 @@ public class OccurrenceService {
         Optional<Cursor> after = page.after().flatMap(Cursor::parse);
         v.check(page.after().isEmpty() || after.isPresent(), "cursor", "is not a cursor of this list");
         v.throwIfAny();
-        List<Occurrence> rest = occurrences.all(creatorId, from, to).stream()
+        List<Occurrence> rest = occurrences.all(creatorId, from, to).stream().filter(o -> o.start().isBefore(to))
                 .filter(o -> after.map(c -> c.before(o)).orElse(true)).toList();
         List<Occurrence> shown = rest.stream().limit(page.limit()).toList();
         Occurrence last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
