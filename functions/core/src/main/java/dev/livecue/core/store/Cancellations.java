@@ -18,9 +18,9 @@ final class Cancellations {
         return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals);
     }
 
-    /** Whether one of its writes found its item not as its condition expected. */
-    static boolean conditionFailed(TransactionCanceledException e) {
-        return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
+    /** Whether one of its writes from the {@code from}-th on found its item not as its condition expected. */
+    static boolean conditionFailed(TransactionCanceledException e, int from) {
+        return e.cancellationReasons().stream().skip(from).map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
     }
 
     /**

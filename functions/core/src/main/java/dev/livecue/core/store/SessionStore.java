@@ -97,8 +97,9 @@ public class SessionStore {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 return;
             } catch (TransactionCanceledException e) {
-                if (Cancellations.conditionFailed(e)) {
-                    // another session made the planned live live first (see ScheduleStore.liveWrite)
+                if (Cancellations.conditionFailed(e, 1)) {
+                    // a write alongside the session's own: another session made the planned live live first
+                    // (ScheduleStore.liveWrite)
                     throw new ConcurrentUpdateException();
                 }
                 if (!Cancellations.conflicted(e)) {

@@ -99,6 +99,17 @@ class SessionStoreConflictTest {
         assertEquals(3, received.get(), "a few sends, not a loop");
     }
 
+    @Test
+    void start_shouldBeAConcurrentUpdateAtOnce_whenAnotherSessionMadeThePlannedLiveLiveFirst() {
+        // the write alongside that makes the occurrence live is conditional on it not being live yet
+        reasons = "[{\"Code\":\"None\"},{\"Code\":\"ConditionalCheckFailed\"}]";
+        try (DynamoDbClient client = client()) {
+            assertThrows(ConcurrentUpdateException.class,
+                    () -> store(client).create("cr_1", started(), Instant.parse("2027-01-11T07:00:00Z"), List.of(ALONGSIDE)));
+        }
+        assertEquals(1, received.get(), "sending it again cannot help");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"ConditionalCheckFailed|None", "None|ValidationError"})
     void start_shouldFailAtOnce_whenDynamoRefusedForAnyOtherReason(String session, String alongside) {
