@@ -212,6 +212,27 @@ class SchedulesApiTest {
     }
 
     @Test
+    void move_shouldBe409_whenItWouldOverlapAnotherLiveOfTheSeries() {
+        clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+        String id = creator.request().body(schedule("2027-01-06T19:00", "UTC", "FREQ=WEEKLY;COUNT=3", null))
+                .post("/v1/schedules").then().statusCode(201).extract().path("id");
+        String second = "/v1/schedules/" + id + "/occurrences/" + id + ".2027-01-13";
+
+        // onto the third live's start, or half an hour into it (an hour long): two lives at once
+        for (String start : List.of("2027-01-20T19:00", "2027-01-20T19:30", "2027-01-20T18:01")) {
+            creator.request().body(Map.of("start", start)).patch(second)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString(id + ".2027-01-20"));
+        }
+        // right after it ends is fine, and so is its slot once it is cancelled
+        creator.request().body(Map.of("start", "2027-01-20T20:00")).patch(second).then().statusCode(200);
+        creator.request().post("/v1/schedules/" + id + "/occurrences/" + id + ".2027-01-20/cancel").then().statusCode(200);
+        creator.request().body(Map.of("start", "2027-01-20T19:00")).patch(second).then().statusCode(200)
+                .body("localStart", equalTo("2027-01-20T19:00"));
+    }
+
+    @Test
     void occurrences_shouldShowEachLiveOnce_whenWindowsAreLaidEndToEnd() {
         clock.pin(Instant.parse("2027-01-01T00:00:00Z"));
         TestCreator creator = Api.newCreator("UTC");

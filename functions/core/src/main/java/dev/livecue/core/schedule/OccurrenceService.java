@@ -109,8 +109,22 @@ public class OccurrenceService {
                     + " days of " + target.date() + "; for a bigger change cancel this one and plan a new live");
         }
         v.throwIfAny();
+        refuseOverlap(creatorId, target, occurrenceId, start.atZone(zone.get()).toInstant());
         record(creatorId, new OccurrenceState(scheduleId, target.date(), OccurrenceStatus.MOVED, start, zoneName, now));
         return replanned(creatorId, target);
+    }
+
+    /** A series is one live at a time: a move may not land on another of its lives (a cancelled one is no obstacle). */
+    private void refuseOverlap(String creatorId, Target target, String occurrenceId, Instant start) {
+        Duration length = target.schedule().duration();
+        Instant end = start.plus(length);
+        occurrences.between(creatorId, target.schedule(), start.minus(length), end).stream()
+                .filter(o -> !o.occurrenceId().equals(occurrenceId) && o.status() != OccurrenceStatus.CANCELLED)
+                .filter(o -> o.start().isBefore(end) && start.isBefore(o.end()))
+                .findFirst().ifPresent(other -> {
+                    throw ApiException.conflict("The move would overlap " + other.occurrenceId() + " (" + other.localStart()
+                            + " " + other.timeZone() + "); move or cancel that one first");
+                });
     }
 
     private record Target(Schedule schedule, java.time.LocalDate date) {
