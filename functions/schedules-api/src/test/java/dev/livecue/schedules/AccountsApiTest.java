@@ -224,6 +224,11 @@ class AccountsApiTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(aliceKey, bobKey);
         alice.request().get("/v1/api-keys").then().body("items", hasSize(2));
         bob.request().get("/v1/api-keys").then().body("items", hasSize(2));
+
+        // the same endpoint with a trailing slash is the same scope: a retry that adds one replays
+        alice.request().header("Idempotency-Key", key).body("{\"name\":\"one\"}").post("/v1/api-keys/")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("apiKey", equalTo(aliceKey));
+        alice.request().get("/v1/api-keys").then().body("items", hasSize(2));
     }
 
     @Test

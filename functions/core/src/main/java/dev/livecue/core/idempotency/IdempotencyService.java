@@ -47,7 +47,9 @@ public class IdempotencyService {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw ApiException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");
         }
-        String keyHash = SecretTokens.sha256Hex(method + " " + path + "\n" + key);
+        // one endpoint, one scope: /v1/api-keys/ is served as /v1/api-keys, so a retry that adds the slash replays
+        String endpoint = path.length() > 1 ? path.replaceAll("/+$", "") : path;
+        String keyHash = SecretTokens.sha256Hex(method + " " + endpoint + "\n" + key);
         String bodyHash = HexFormat.of().formatHex(SecretTokens.sha256(body));
         Instant now = clock.instant();
         Optional<IdempotencyRecord> earlier = store.begin(caller.scope(), keyHash, bodyHash, now,
