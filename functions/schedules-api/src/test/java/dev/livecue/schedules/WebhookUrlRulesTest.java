@@ -91,7 +91,7 @@ class WebhookUrlRulesTest {
             "https://255.255.255.255/hook               | 240.0.0.0/4",
             "https://[::ffff:127.0.0.1]/hook            | 127.0.0.0/8",
             "https://[::ffff:a9fe:a9fe]/hook            | 169.254.0.0/16",
-            "https://[fd00:ec2::254]/hook               | fc00::/7",
+            "https://[fd00:ec2::254]/hook               | cloud metadata",
             "https://[fe80::1]/hook                     | fe80::/10",
             "https://[64:ff9b::a00:1]/hook              | 64:ff9b::/96",
             "https://[2001:db8::1]/hook                 | 2001:db8::/32",
