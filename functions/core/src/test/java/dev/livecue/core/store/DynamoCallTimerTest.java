@@ -28,11 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoCallTimerTest {
 
     private static final Duration SERVER_TIME = Duration.ofMillis(40);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(150);
+    /** Well above the answer's time, so that on a loaded machine only the stalled attempt times out. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(400);
     private static final Map<String, AttributeValue> KEY = Map.of("pk", AttributeValue.fromS("CREATOR#1"));
 
     private final AtomicInteger failuresToAnswer = new AtomicInteger();
     private final AtomicInteger stallsBeforeAnswering = new AtomicInteger();
+    private final AtomicInteger received = new AtomicInteger();
     private LoopbackDynamo dynamo;
 
     @BeforeEach
@@ -83,7 +85,10 @@ class DynamoCallTimerTest {
         }
 
         assertEquals(0, stallsBeforeAnswering.get());
-        assertEquals(2, tally.calls(), "the timed-out attempt and its answered retry");
+        // the timed-out attempt and its answered retry (and, were the machine slow enough, a retry of the retry):
+        // each attempt the server saw is counted once
+        assertTrue(tally.calls() >= 2, "calls " + tally.calls());
+        assertEquals(received.get(), tally.calls());
         assertTrue(tally.inFlight().compareTo(ATTEMPT_TIMEOUT.plus(SERVER_TIME)) >= 0, "in flight " + tally.inFlight());
     }
 
@@ -109,6 +114,7 @@ class DynamoCallTimerTest {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
             if (stallsBeforeAnswering.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 Thread.sleep(ATTEMPT_TIMEOUT.multipliedBy(4).toMillis());
             }
