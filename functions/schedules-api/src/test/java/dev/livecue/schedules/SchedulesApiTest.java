@@ -152,7 +152,7 @@ class SchedulesApiTest {
         assertRejected(creator, schedule("2027-06-05T19:00", "America/New_York", "FREQ=WEEKLY;BYDAY=MO", null), "start");
         assertRejected(creator, schedule("2027-05-31T19:00", "America/New_York", null, null), "start");
         assertRejected(creator, schedule("2027-06-05T19:00:00Z", "America/New_York", null, null), "start");
-        // seconds no calendar would keep
+        // a fraction of a second no calendar would keep
         assertRejected(creator, schedule("2027-06-05T19:00:00.123456789", "America/New_York", null, null), "start");
         // years RFC 3339 cannot write, or no live would be in (java.time reads signed years such as +99999)
         assertRejected(creator, schedule("+999999999-12-31T23:59", "America/New_York", "FREQ=DAILY;COUNT=2", null), "start");

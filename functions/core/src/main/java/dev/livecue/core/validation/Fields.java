@@ -25,7 +25,7 @@ public final class Fields {
     /** Longest language tag {@link #locale} takes. */
     public static final int MAX_LOCALE = 35;
     /** What {@link #localDateTime} reads, as a JSON Schema pattern for the API's documents. */
-    public static final String LOCAL_DATE_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:00(\\.0{1,9})?)?$";
+    public static final String LOCAL_DATE_TIME_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.0{1,9})?)?$";
 
     private Fields() {
     }
@@ -111,12 +111,12 @@ public final class Fields {
 
     /** An ISO local date-time such as {@code 2026-12-04T19:00}: the zone is a separate field. */
     public static Optional<LocalDateTime> localDateTime(Violations v, String field, String value) {
-        // a live starts on the minute: the calendar feed and the apps that show it have no seconds to keep
+        // whole seconds at most: the calendar feed (RFC 5545 DATE-TIME) has no fractions to keep
         return dated(v, field, value, LocalDateTime::parse, LocalDateTime::getYear,
                 "is required: a local date-time such as 2026-12-04T19:00",
                 "is not a local date-time such as 2026-12-04T19:00 (no offset: the zone goes in timeZone)")
-                .filter(t -> v.check(t.getSecond() == 0 && t.getNano() == 0, field,
-                        "'" + value + "' is not on the minute: a live starts at a time such as 2026-12-04T19:00"));
+                .filter(t -> v.check(t.getNano() == 0, field,
+                        "'" + value + "' has a fraction of a second: a live starts at a whole second at most, such as 2026-12-04T19:00"));
     }
 
     /** An ISO date such as {@code 2026-12-20}. */
