@@ -154,6 +154,22 @@ class ConnectionIncidentTest {
     }
 
     @Test
+    void incident_shouldStayOpen_whenGoodChecksArriveThatWereMeasuredBeforeItBegan() {
+        openIncident();
+        // a phone sending checks late: these were measured before the first poor one
+        check(ideal(), 50);
+        check(ideal(), 60).then().body("recommendation", equalTo("end_and_reschedule"));
+        creator.request().get("/v1/sessions/" + live + "/connection-report").then()
+                .body("incidents[0].endedAt", nullValue());
+        // while checks measured after it began do close it, at the first of them
+        check(ideal(), 200);
+        check(ideal(), 210).then().body("recommendation", equalTo("go_live"));
+        creator.request().get("/v1/sessions/" + live + "/connection-report").then()
+                .body("incidents[0].startedAt", equalTo(T0.plusSeconds(100).toString()))
+                .body("incidents[0].endedAt", equalTo(T0.plusSeconds(200).toString()));
+    }
+
+    @Test
     void incident_shouldRaiseOneEventPerIncident_whenTheConnectionDegradesAgain() {
         openIncident();
         check(ideal(), 200);

@@ -128,6 +128,11 @@ class AccountsApiTest {
         given().header("Authorization", "Bearer " + second).get("/v1/me").then().statusCode(401);
         creator.request().get("/v1/me").then().statusCode(200);
         creator.request().delete("/v1/api-keys/" + secondId).then().statusCode(404);
+
+        // AND the only key left cannot be revoked: nothing could issue the creator another
+        String firstId = creator.request().get("/v1/api-keys").then().statusCode(200).extract().path("items[0].id");
+        creator.request().delete("/v1/api-keys/" + firstId).then().statusCode(409).contentType("application/problem+json");
+        creator.request().get("/v1/me").then().statusCode(200);
     }
 
     @Test

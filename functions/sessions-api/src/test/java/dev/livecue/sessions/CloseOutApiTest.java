@@ -156,6 +156,23 @@ class CloseOutApiTest {
     }
 
     @Test
+    void confirm_shouldNeverEndBeforeTheStart_whenThePhoneReportedAStartAheadOfTheClock() {
+        // GIVEN a phone whose clock runs three minutes ahead, reporting its start, then ending at once
+        TestCreator creator = creator();
+        clock.pin(TUESDAY_EVENING);
+        Instant reported = TUESDAY_EVENING.plus(Duration.ofMinutes(3));
+        String id = creator.request().body(Map.of("startedAt", reported.toString())).post("/v1/sessions")
+                .then().statusCode(201).extract().path("id");
+
+        // WHEN it is closed right away THEN it ends where it started, and the analytics count no negative time
+        confirm(creator, id, prepare(creator, id)).then().statusCode(200)
+                .body("endedAt", equalTo(reported.toString())).body("durationMinutes", equalTo(0));
+        creator.request().queryParam("from", TUESDAY_EVENING.minus(Duration.ofDays(1)).toString())
+                .queryParam("to", TUESDAY_EVENING.plus(Duration.ofDays(1)).toString()).get("/v1/analytics")
+                .then().statusCode(200).body("hoursLive", equalTo(0.0f));
+    }
+
+    @Test
     void confirm_shouldBe409AndKeepLive_whenTokenIsWrong() {
         TestCreator creator = creator();
         String id = goLive(creator, TUESDAY_EVENING);

@@ -79,7 +79,8 @@ public final class AnalyticsCalculator {
         }
 
         private static double hours(Session s) {
-            return Duration.between(s.startedAt(), s.endedAt()).toSeconds() / 3600.0;
+            // sessions stored before ends were kept from preceding starts may still have one
+            return Math.max(0, Duration.between(s.startedAt(), s.endedAt()).toSeconds()) / 3600.0;
         }
 
         Double avgPeakViewers() {

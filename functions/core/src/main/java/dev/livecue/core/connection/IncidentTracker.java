@@ -14,7 +14,7 @@ import dev.livecue.core.auth.SecretTokens;
  * The incident rule of a live: {@code poorChecks} poor (or offline) checks in a row, measured within
  * {@code window}, open an incident; {@code goodChecks} good (or excellent) checks in a row close it. Anything in
  * between (a fair check) breaks both streaks. Streaks count checks in the order they arrive; the window is
- * judged on the times they were measured.
+ * judged on the times they were measured, and a good check measured before the incident began does not close it.
  */
 @ApplicationScoped
 public class IncidentTracker {
@@ -46,6 +46,11 @@ public class IncidentTracker {
                 return new IncidentTransition(new IncidentState(List.of(), 0, null, opened, version), opened, null);
             }
             return new IncidentTransition(new IncidentState(List.copyOf(streak), 0, null, null, version), null, null);
+        }
+        if (verdict.isRecovered() && open != null && measuredAt.isBefore(open.startedAt())) {
+            // measured before the trouble began (a phone sending late): it says nothing about a recovery
+            return new IncidentTransition(new IncidentState(List.of(), state.goodStreak(), state.goodSince(), open, version),
+                    null, null);
         }
         if (verdict.isRecovered() && open != null) {
             Instant since = state.goodSince() == null || measuredAt.isBefore(state.goodSince()) ? measuredAt : state.goodSince();

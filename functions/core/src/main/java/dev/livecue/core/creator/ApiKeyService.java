@@ -1,6 +1,7 @@
 package dev.livecue.core.creator;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,16 @@ public class ApiKeyService {
         return store.listKeys(creatorId, page);
     }
 
+    /**
+     * Revokes a key, unless it is the creator's only one: nothing issues a key to a creator who has none (the
+     * admin token only makes new creators), so revoking the last would lock the account out for good.
+     */
     public void revoke(String creatorId, String keyId) {
+        List<ApiKey> keys = store.listKeys(creatorId, PageRequest.first(2)).items();
+        if (keys.size() == 1 && keys.get(0).id().equals(keyId)) {
+            throw ApiException.conflict("API key " + keyId + " is your only key: create another (POST /v1/api-keys)"
+                    + " before revoking it");
+        }
         if (!store.deleteKey(creatorId, keyId)) {
             throw ApiException.notFound("API key " + keyId);
         }

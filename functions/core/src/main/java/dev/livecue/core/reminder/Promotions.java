@@ -1,7 +1,9 @@
 package dev.livecue.core.reminder;
 
+import java.text.BreakIterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,7 @@ public final class Promotions {
         }
 
         String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         int length(String text) {
@@ -40,6 +42,7 @@ public final class Promotions {
     }
 
     private static final String ELLIPSIS = "…";
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final int MIN_WORD_CUT = 10;
 
     private Promotions() {
@@ -80,11 +83,18 @@ public final class Promotions {
         return text.append("\n").append(link).toString();
     }
 
-    /** The longest start of {@code title} that fits in {@code room}, ending at a word when one is near. */
+    /**
+     * The longest start of {@code title} that fits in {@code room}, ending at a word when one is near and never
+     * inside a user-perceived character: a family emoji cut after its zero-width joiner shows as a broken glyph.
+     */
     private static String cut(Platform platform, String title, int room) {
+        BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
+        characters.setText(title);
         int end = 0;
-        for (int i = 0; i < title.length(); i = title.offsetByCodePoints(i, 1)) {
-            int next = title.offsetByCodePoints(i, 1);
+        for (int next = characters.next(); next != BreakIterator.DONE; next = characters.next()) {
+            if (!between(title, next)) {
+                continue;
+            }
             if (platform.length(title.substring(0, next)) > room) {
                 break;
             }
@@ -93,5 +103,20 @@ public final class Promotions {
         String head = title.substring(0, end);
         int space = head.lastIndexOf(' ');
         return (space >= MIN_WORD_CUT && end < title.length() ? head.substring(0, space) : head).stripTrailing();
+    }
+
+    /**
+     * Whether {@code at} lies between two emoji rather than inside one. The JDK's character iterator follows UAX #29
+     * from JDK 20 on (Lambda's Java 21 runtime); an older one splits a ZWJ sequence, a skin-tone modifier, a variation
+     * selector or a flag's tag characters from what they belong to, so those boundaries are skipped here.
+     */
+    private static boolean between(String text, int at) {
+        if (at >= text.length()) {
+            return true;
+        }
+        int after = text.codePointAt(at);
+        return text.codePointBefore(at) != ZERO_WIDTH_JOINER && after != ZERO_WIDTH_JOINER
+                && !(after >= 0xFE00 && after <= 0xFE0F) && !(after >= 0x1F3FB && after <= 0x1F3FF)
+                && !(after >= 0xE0020 && after <= 0xE007F);
     }
 }

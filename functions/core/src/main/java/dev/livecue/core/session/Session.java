@@ -42,11 +42,15 @@ public record Session(String id, SessionStatus status, String occurrenceId, Stri
                 durationMinutes, endReason, replayAvailableUntil, goodbye, stats, makeUp, pending, version + 1);
     }
 
-    /** The live as it ended: {@code endedAt} null for an abandoned one. */
+    /**
+     * The live as it ended: {@code endedAt} null for an abandoned one, and never before {@code startedAt} (a phone
+     * whose clock runs a little ahead may report a start slightly in the future, and end at once).
+     */
     public Session ended(SessionStatus to, String reason, Instant at, Instant replayUntil, Goodbye bye,
             SessionStats counted, MakeUpSlot makeUpSlot) {
-        Integer minutes = at == null ? null : (int) Math.max(0, Duration.between(startedAt, at).toMinutes());
-        return new Session(id, to, occurrenceId, title, scheduledStart, startedAt, delayMinutes, at, minutes, reason,
+        Instant end = at == null || !at.isBefore(startedAt) ? at : startedAt;
+        Integer minutes = end == null ? null : (int) Duration.between(startedAt, end).toMinutes();
+        return new Session(id, to, occurrenceId, title, scheduledStart, startedAt, delayMinutes, end, minutes, reason,
                 replayUntil, bye, counted, makeUpSlot, pendingClose, version + 1);
     }
 }
