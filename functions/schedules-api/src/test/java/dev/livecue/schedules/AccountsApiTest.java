@@ -288,6 +288,10 @@ class AccountsApiTest {
         io.restassured.response.Response key = creator.request().get("/v1/api-keys/key_x");
         assertEquals(405, key.statusCode(), key.asString());
         assertEquals("DELETE, OPTIONS", String.join(", ", key.headers().getValues("Allow")));
+        // and OPTIONS offers the same list, not every method of the resource class
+        assertEquals("GET, HEAD, OPTIONS, POST", String.join(", ", creator.request().options("/v1/schedules").headers().getValues("Allow")));
+        assertEquals("DELETE, OPTIONS", String.join(", ", creator.request().options("/v1/api-keys/key_x").headers().getValues("Allow")));
+        assertEquals("GET, HEAD, OPTIONS, PATCH", String.join(", ", creator.request().options("/v1/me").headers().getValues("Allow")));
     }
 
     @Test
