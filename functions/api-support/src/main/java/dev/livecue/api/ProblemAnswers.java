@@ -64,9 +64,9 @@ final class ProblemAnswers {
             problem(responses, "404", "Nothing at this path belongs to the caller (another creator's ids look the same)");
         }
         problem(responses, "default", "Any other error (405 with Allow, 406, 409, 413, 415, 5xx), as problem+json");
-        // an error a resource annotates itself (the confirmation's 410) is problem+json too
-        List.copyOf(responses.getAPIResponses().keySet()).stream().filter(status -> status.matches("[45]\\d\\d"))
-                .forEach(status -> problem(responses, status, null));
+        // an error a resource annotates itself without a body (the confirmation's 410) is problem+json too
+        List.copyOf(responses.getAPIResponses().keySet()).stream().filter(status -> status.matches("[45]\\d\\d")
+                && responses.getAPIResponse(status).getContent() == null).forEach(status -> problem(responses, status, null));
     }
 
     /**

@@ -42,7 +42,7 @@ final class AddressRules {
             range("10.0.0.0/8", "private network", ON_LAPTOP),
             range("100.64.0.0/10", "carrier-grade NAT", ON_LAPTOP),
             range("127.0.0.0/8", "loopback", ON_LAPTOP),
-            range("169.254.0.0/16", "link-local, cloud metadata", EVERYWHERE),
+            // 169.254.0.0/16 is in METADATA, judged first everywhere
             range("172.16.0.0/12", "private network", ON_LAPTOP),
             range("192.0.0.0/24", "IETF protocol assignments", EVERYWHERE),
             range("192.0.2.0/24", "documentation", EVERYWHERE),
