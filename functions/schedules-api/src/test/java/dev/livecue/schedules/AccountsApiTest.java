@@ -12,15 +12,23 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.livecue.core.config.LivecueConfig;
+import dev.livecue.core.store.AccountStore;
+import dev.livecue.core.store.AccountStore.Revocation;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
@@ -43,6 +51,9 @@ class AccountsApiTest {
 
     @Inject
     LivecueConfig config;
+
+    @Inject
+    AccountStore accounts;
 
     @Test
     void createCreator_shouldReturnProfileAndWorkingKey_whenAdminCreates() {
@@ -133,6 +144,72 @@ class AccountsApiTest {
         String firstId = creator.request().get("/v1/api-keys").then().statusCode(200).extract().path("items[0].id");
         creator.request().delete("/v1/api-keys/" + firstId).then().statusCode(409).contentType("application/problem+json");
         creator.request().get("/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void revokingBothOfTheLastTwoKeysAtOnce_shouldLeaveOneWorkingKey() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                // GIVEN a creator with exactly two keys
+                TestCreator creator = Api.newCreator();
+                String secondKey = creator.request().body("{\"name\":\"second\"}").post("/v1/api-keys")
+                        .then().statusCode(201).extract().path("apiKey");
+                List<String> ids = creator.request().get("/v1/api-keys").then().statusCode(200)
+                        .body("items", hasSize(2)).extract().path("items.id");
+
+                // WHEN two callers revoke one key each at the same moment
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (String id : ids) {
+                    answers.add(callers.submit(() -> {
+                        together.await();
+                        return creator.request().delete("/v1/api-keys/" + id).then().extract().statusCode();
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+
+                // THEN one is revoked and the other refused: as the only key left (409), or because the key that
+                // called was revoked before it was checked (401); either way one key is left and still works
+                statuses.sort(null);
+                assertEquals(204, statuses.get(0), "round " + round + ": " + statuses);
+                assertTrue(statuses.get(1) == 401 || statuses.get(1) == 409, "round " + round + ": " + statuses);
+                List<String> working = new ArrayList<>();
+                for (String key : List.of(creator.apiKey(), secondKey)) {
+                    if (given().header("Authorization", "Bearer " + key).get("/v1/me").then().extract().statusCode() == 200) {
+                        working.add(key);
+                    }
+                }
+                assertEquals(1, working.size(), "round " + round + ": keys still working");
+                given().header("Authorization", "Bearer " + working.get(0)).get("/v1/api-keys")
+                        .then().statusCode(200).body("items", hasSize(1));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoRevocationsThatEachCountedOnTheOtherKey_shouldNotBothSucceed() {
+        // GIVEN a creator with two keys, and two revocations that each listed both keys before either deleted one
+        // (the interleaving two calls at once can have, forced here so it happens every time)
+        TestCreator creator = Api.newCreator();
+        String secondKey = creator.request().body("{\"name\":\"second\"}").post("/v1/api-keys")
+                .then().statusCode(201).extract().path("apiKey");
+        String firstId = creator.request().get("/v1/api-keys").then().extract().path("items.find { it.name != 'second' }.id");
+        String secondId = creator.request().get("/v1/api-keys").then().extract().path("items.find { it.name == 'second' }.id");
+
+        // WHEN the first revokes the first key, counting on the second, and the other then the second, counting on the first
+        assertEquals(Revocation.REVOKED, accounts.deleteKey(creator.id(), firstId, secondId));
+        assertEquals(Revocation.RACED, accounts.deleteKey(creator.id(), secondId, firstId));
+
+        // THEN the second key is left and works, and deciding again, the API refuses to revoke it
+        given().header("Authorization", "Bearer " + secondKey).delete("/v1/api-keys/" + secondId)
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("only key"));
+        given().header("Authorization", "Bearer " + secondKey).get("/v1/me").then().statusCode(200);
     }
 
     @Test

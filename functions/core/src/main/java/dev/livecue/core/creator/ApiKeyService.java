@@ -13,6 +13,7 @@ import dev.livecue.core.error.ApiException;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.store.AccountStore;
+import dev.livecue.core.store.AccountStore.Revocation;
 import dev.livecue.core.validation.Fields;
 import dev.livecue.core.validation.Violations;
 
@@ -26,6 +27,8 @@ public class ApiKeyService {
     static final String KEY_PREFIX = "lc_";
     private static final int PREFIX_SHOWN = 7;
     static final int MAX_NAME = 64;
+    /** Revocations racing each other settle within a few rounds; a key list still moving after that is odd. */
+    private static final int REVOKE_ATTEMPTS = 3;
 
     @Inject
     AccountStore store;
@@ -59,17 +62,31 @@ public class ApiKeyService {
 
     /**
      * Revokes a key, unless it is the creator's only one: nothing issues a key to a creator who has none (the
-     * admin token only makes new creators), so revoking the last would lock the account out for good.
+     * admin token only makes new creators), so revoking the last would lock the account out for good. The key
+     * that will remain is named in the delete's transaction, so two revocations at once cannot remove both of the
+     * last two keys: the second finds its remaining key gone and decides again.
      */
     public void revoke(String creatorId, String keyId) {
-        List<ApiKey> keys = store.listKeys(creatorId, PageRequest.first(2)).items();
-        if (keys.size() == 1 && keys.get(0).id().equals(keyId)) {
-            throw ApiException.conflict("API key " + keyId + " is your only key: create another (POST /v1/api-keys)"
-                    + " before revoking it");
+        for (int attempt = 1; attempt <= REVOKE_ATTEMPTS; attempt++) {
+            List<ApiKey> keys = store.listKeys(creatorId, PageRequest.first(2)).items();
+            Optional<String> kept = keys.stream().map(ApiKey::id).filter(id -> !id.equals(keyId)).findFirst();
+            if (kept.isEmpty()) {
+                if (keys.isEmpty()) {
+                    throw ApiException.notFound("API key " + keyId);
+                }
+                throw ApiException.conflict("API key " + keyId + " is your only key: create another"
+                        + " (POST /v1/api-keys) before revoking it");
+            }
+            Revocation result = store.deleteKey(creatorId, keyId, kept.get());
+            if (result == Revocation.REVOKED) {
+                return;
+            }
+            if (result == Revocation.NO_SUCH_KEY) {
+                throw ApiException.notFound("API key " + keyId);
+            }
+            // RACED: decide again with the keys as they are now
         }
-        if (!store.deleteKey(creatorId, keyId)) {
-            throw ApiException.notFound("API key " + keyId);
-        }
+        throw ApiException.concurrentUpdate("Your API keys were changed by another request meanwhile; retry");
     }
 
     /** A fresh key, for a new key of an existing creator or the first key of a new one. */

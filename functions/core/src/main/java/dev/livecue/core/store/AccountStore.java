@@ -129,6 +129,7 @@ public class AccountStore {
             q.tableName(table())
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                     .expressionAttributeValues(values)
+                    .consistentRead(true) // a key issued or revoked a moment ago is listed as it is now
                     .limit(page.limit());
             page.after().ifPresent(after -> q.exclusiveStartKey(Attrs.key(Keys.creator(creatorId), after)));
         });
@@ -138,12 +139,16 @@ public class AccountStore {
         return Page.of(keys, last);
     }
 
-    /** Deletes the key and its lookup together; false when the creator has no such key. */
-    public boolean deleteKey(String creatorId, String keyId) {
+    /**
+     * Deletes the key and its lookup together, provided the creator's key {@code keptKeyId} still exists: two
+     * revocations racing each other can then never both succeed and leave the creator without a key (DynamoDB
+     * transactions are serializable, so whichever commits second finds the key it relied on gone).
+     */
+    public Revocation deleteKey(String creatorId, String keyId, String keptKeyId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), Keys.apiKey(keyId))).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
-            return false;
+            return Revocation.NO_SUCH_KEY;
         }
         String hash = str(item, A_KEY_HASH);
         try {
@@ -152,11 +157,25 @@ public class AccountStore {
                             .key(Attrs.key(Keys.creator(creatorId), Keys.apiKey(keyId)))
                             .conditionExpression("attribute_exists(pk)")).build(),
                     TransactWriteItem.builder().delete(d -> d.tableName(table())
-                            .key(Attrs.key(Keys.apiKeyLookup(hash), Keys.LOOKUP))).build()));
-            return true;
+                            .key(Attrs.key(Keys.apiKeyLookup(hash), Keys.LOOKUP))).build(),
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table())
+                            .key(Attrs.key(Keys.creator(creatorId), Keys.apiKey(keptKeyId)))
+                            .conditionExpression("attribute_exists(pk)")).build()));
+            return Revocation.REVOKED;
         } catch (TransactionCanceledException e) {
-            return false; // deleted by a concurrent call
+            List<CancellationReason> reasons = e.cancellationReasons();
+            boolean keyGone = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+            return keyGone ? Revocation.NO_SUCH_KEY : Revocation.RACED;
         }
+    }
+
+    /** What {@link #deleteKey} did. */
+    public enum Revocation {
+        REVOKED,
+        /** The creator has no such key (any more). */
+        NO_SUCH_KEY,
+        /** The key meant to remain was revoked meanwhile, or another write got in the way: decide again. */
+        RACED
     }
 
     private List<TransactWriteItem> keyWrites(String creatorId, ApiKey key, String keyHash) {
