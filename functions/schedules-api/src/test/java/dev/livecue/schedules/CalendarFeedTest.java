@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.LastModified;
 
 /** The public iCalendar feed: parsed with ical4j and compared with GET /v1/occurrences. */
 @QuarkusTest
@@ -93,6 +97,56 @@ class CalendarFeedTest {
         // the DST change shows in UTC, not in local time
         assertTrue(ics.contains("DTSTART;TZID=America/New_York:20271022T190000"));
         assertTrue(ics.contains("DTSTART;TZID=America/New_York:20271112T190000"));
+    }
+
+    @Test
+    void feed_shouldRaiseSequence_withEveryChange_evenOneThatUndoesAnother() throws Exception {
+        // GIVEN a weekly live of three, subscribed to
+        clock.pin(Instant.parse("2027-03-01T12:00:00Z"));
+        TestCreator creator = Api.newCreator("Europe/Berlin");
+        String weekly = creator.request().body(SchedulesApiTest.schedule("2027-03-05T19:00", "Europe/Berlin",
+                "FREQ=WEEKLY;COUNT=3", null)).post("/v1/schedules").then().statusCode(201).extract().path("id");
+        String second = weekly + ".2027-03-12";
+        String url = creator.request().get("/v1/calendar").then().statusCode(200).extract().path("url");
+        Map<String, VEvent> before = events(url);
+
+        // WHEN the second live is moved, moved back, then covered by a vacation that is then ended, each a minute apart
+        List<Runnable> changes = List.of(
+                () -> creator.request().body("{\"start\": \"2027-03-13T18:00\"}")
+                        .patch("/v1/schedules/" + weekly + "/occurrences/" + second).then().statusCode(200),
+                () -> creator.request().body("{\"start\": \"2027-03-12T19:00\"}")
+                        .patch("/v1/schedules/" + weekly + "/occurrences/" + second).then().statusCode(200),
+                () -> creator.request().body("{\"from\": \"2027-03-10\", \"to\": \"2027-03-14\"}")
+                        .put("/v1/vacation").then().statusCode(200),
+                () -> creator.request().delete("/v1/vacation").then().statusCode(204));
+        List<String> statuses = new ArrayList<>();
+        for (Runnable change : changes) {
+            clock.advance(Duration.ofMinutes(1));
+            change.run();
+            Map<String, VEvent> after = events(url);
+            VEvent was = before.get(second + "@livecue.dev");
+            VEvent now = after.get(second + "@livecue.dev");
+
+            // THEN every time its SEQUENCE rises (a client ignores an update that does not raise it) and
+            // LAST-MODIFIED says when; a change that puts back an earlier state is still a newer revision
+            assertTrue(sequence(now) > sequence(was), "SEQUENCE after change " + statuses.size());
+            assertEquals(clock.instant(), now.<LastModified>getProperty("LAST-MODIFIED").orElseThrow().getDate());
+            statuses.add(now.getProperty("STATUS").orElseThrow().getValue());
+            before = after;
+        }
+        assertEquals(List.of("CONFIRMED", "CONFIRMED", "CANCELLED", "CONFIRMED"), statuses);
+    }
+
+    private static int sequence(VEvent event) {
+        return Integer.parseInt(event.getProperty("SEQUENCE").orElseThrow().getValue());
+    }
+
+    private static Map<String, VEvent> events(String url) throws Exception {
+        String ics = given().get(url).then().statusCode(200).extract().asString();
+        Map<String, VEvent> byUid = new HashMap<>();
+        new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT")
+                .forEach(e -> byUid.put(e.getUid().orElseThrow().getValue(), e));
+        return byUid;
     }
 
     @Test

@@ -74,9 +74,11 @@ public class CalendarService {
         Instant now = clock.instant();
         List<Schedule> all = schedules.all(creatorId);
         Map<String, Schedule> byId = all.stream().collect(Collectors.toMap(Schedule::id, Function.identity()));
-        List<IcsFeed.Entry> entries = occurrences.all(creatorId, all, now.minus(PAST), now.plus(AHEAD)).stream()
+        ScheduleStore.VacationState vacation = schedules.vacationState(creatorId);
+        List<IcsFeed.Entry> entries = occurrences.all(creatorId, all, vacation.current(), now.minus(PAST), now.plus(AHEAD))
+                .stream()
                 .limit(MAX_EVENTS)
-                .map(o -> new IcsFeed.Entry(o, byId.get(o.scheduleId())))
+                .map(o -> new IcsFeed.Entry(o, byId.get(o.scheduleId()), vacation.changedAt()))
                 .toList();
         return IcsFeed.render(creator.displayName() + " LIVE", creator.handle(), entries, now);
     }

@@ -11,6 +11,7 @@ import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -59,8 +60,24 @@ final class IcsFeed {
     private static final Duration REFRESH = Duration.ofHours(1);
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    /** An occurrence with the schedule it belongs to. */
-    record Entry(Occurrence occurrence, Schedule schedule) {
+    /**
+     * SEQUENCE counts seconds from here to an event's last revision: it must rise with every change a subscriber
+     * should take (RFC 5545 3.8.7.4; clients ignore an event whose SEQUENCE is not above the one they hold), and
+     * a change can undo another (a move back, a vacation ended), so no count derived from the current state alone
+     * would do. An int holds the seconds until 2093.
+     */
+    static final Instant SEQUENCE_EPOCH = Instant.parse("2025-01-01T00:00:00Z");
+
+    /**
+     * An occurrence with the schedule it belongs to and its last revision: the later of the occurrence's own and
+     * the last time the creator's vacation was set or ended.
+     */
+    record Entry(Occurrence occurrence, Schedule schedule, Instant revisedAt) {
+
+        Entry(Occurrence occurrence, Schedule schedule, Optional<Instant> vacationChangedAt) {
+            this(occurrence, schedule, vacationChangedAt.filter(at -> at.isAfter(occurrence.revisedAt()))
+                    .orElse(occurrence.revisedAt()));
+        }
     }
 
     private IcsFeed() {
@@ -132,9 +149,8 @@ final class IcsFeed {
         event.add(new Summary(o.title()));
         event.replace(new DtStamp(now));
         event.add(new Uid(o.occurrenceId() + UID_DOMAIN));
-        // A changed schedule or a moved/cancelled occurrence must raise SEQUENCE so subscribers take the update.
-        event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, schedule.version() + (o.status() == OccurrenceStatus.SCHEDULED ? 0 : 1))));
-        event.add(new LastModified(schedule.updatedAt()));
+        event.add(new Sequence((int) Math.max(0, Duration.between(SEQUENCE_EPOCH, entry.revisedAt()).toSeconds())));
+        event.add(new LastModified(entry.revisedAt()));
         String description = schedule.description() == null ? "" : schedule.description() + "\n\n";
         event.add(new Description(description + "Watch live: " + link));
         event.add(new Url(URI.create(link)));

@@ -62,6 +62,7 @@ public final class Timeline {
         String id = schedule.id() == null ? null : OccurrenceIds.of(schedule.id(), planned.toLocalDate());
         return new Occurrence(id, schedule.id(), schedule.title(), at,
                 at.plus(schedule.duration()), start.toLocalDateTime().toString(), start.getZone().getId(),
-                schedule.durationMinutes(), status, moved ? planned.toInstant() : null, cancelledBy);
+                schedule.durationMinutes(), status, moved ? planned.toInstant() : null, cancelledBy,
+                state == null || state.updatedAt().isBefore(schedule.updatedAt()) ? schedule.updatedAt() : state.updatedAt());
     }
 }

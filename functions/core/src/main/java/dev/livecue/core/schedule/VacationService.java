@@ -55,13 +55,13 @@ public class VacationService {
         }
         v.throwIfAny();
         Vacation vacation = new Vacation(from, to);
-        store.putVacation(creatorId, vacation);
+        store.putVacation(creatorId, vacation, clock.instant());
         replanAll(creatorId, Optional.of(vacation));
         return vacation;
     }
 
     public void end(String creatorId) {
-        store.deleteVacation(creatorId);
+        store.endVacation(creatorId, clock.instant());
         replanAll(creatorId, Optional.empty());
     }
 

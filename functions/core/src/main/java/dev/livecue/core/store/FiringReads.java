@@ -51,7 +51,7 @@ public class FiringReads {
         }
 
         public Optional<Vacation> vacation(String creatorId) {
-            return item(Attrs.key(Keys.creator(creatorId), Keys.VACATION)).map(ScheduleStore::vacation);
+            return item(Attrs.key(Keys.creator(creatorId), Keys.VACATION)).flatMap(ScheduleStore::vacation);
         }
 
         public Optional<Creator> creator(String creatorId) {

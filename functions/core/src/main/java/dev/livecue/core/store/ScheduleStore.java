@@ -260,16 +260,36 @@ public class ScheduleStore {
         return states;
     }
 
-    public void putVacation(String creatorId, Vacation vacation) {
+    /** Sets the creator's vacation; {@code at} is when, which the calendar feed's revisions take in. */
+    public void putVacation(String creatorId, Vacation vacation, Instant at) {
         dynamo.putItem(p -> p.tableName(table()).item(Map.of(
                 Keys.PK, s(Keys.creator(creatorId)), Keys.SK, s(Keys.VACATION), Keys.TYPE, s("vacation"),
-                A_FROM, s(vacation.from().toString()), A_TO, s(vacation.to().toString()))));
+                A_FROM, s(vacation.from().toString()), A_TO, s(vacation.to().toString()), A_UPDATED_AT, instant(at))));
+    }
+
+    /**
+     * Ends the creator's vacation. What stays is when it ended: a calendar client must see the lives it had
+     * cancelled come back as a newer revision (SEQUENCE) than the cancellation, or it keeps them cancelled.
+     */
+    public void endVacation(String creatorId, Instant at) {
+        dynamo.putItem(p -> p.tableName(table()).item(Map.of(
+                Keys.PK, s(Keys.creator(creatorId)), Keys.SK, s(Keys.VACATION), Keys.TYPE, s("vacation"),
+                A_UPDATED_AT, instant(at))));
     }
 
     public Optional<Vacation> vacation(String creatorId) {
+        return vacationState(creatorId).current();
+    }
+
+    /** The current vacation, if any, and when a vacation was last set or ended (unknown before this was kept). */
+    public record VacationState(Optional<Vacation> current, Optional<Instant> changedAt) {
+    }
+
+    public VacationState vacationState(String creatorId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), Keys.VACATION)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(vacation(item));
+        return item == null || item.isEmpty() ? new VacationState(Optional.empty(), Optional.empty())
+                : new VacationState(vacation(item), Optional.ofNullable(instant(item, A_UPDATED_AT)));
     }
 
     /** The creator's profile and vacation in one consistent BatchGetItem; empty when there is no such creator. */
@@ -277,13 +297,9 @@ public class ScheduleStore {
         Map<String, AttributeValue> profileKey = Attrs.key(Keys.creator(creatorId), Keys.PROFILE);
         Map<String, AttributeValue> vacationKey = Attrs.key(Keys.creator(creatorId), Keys.VACATION);
         Map<String, Map<String, AttributeValue>> found = batch.get(List.of(profileKey, vacationKey));
-        Optional<Vacation> vacation = Optional.ofNullable(found.get(BatchGets.id(vacationKey))).map(ScheduleStore::vacation);
+        Optional<Vacation> vacation = Optional.ofNullable(found.get(BatchGets.id(vacationKey))).flatMap(ScheduleStore::vacation);
         return Optional.ofNullable(found.get(BatchGets.id(profileKey)))
                 .map(profile -> new CreatorContext(AccountStore.toCreator(profile), vacation));
-    }
-
-    public void deleteVacation(String creatorId) {
-        dynamo.deleteItem(d -> d.tableName(table()).key(Attrs.key(Keys.creator(creatorId), Keys.VACATION)));
     }
 
     static String stateKey(String scheduleId, LocalDate date) {
@@ -342,8 +358,11 @@ public class ScheduleStore {
                 instant(item, A_CREATED_AT), instant(item, A_UPDATED_AT), num(item, Keys.VERSION, 0));
     }
 
-    static Vacation vacation(Map<String, AttributeValue> item) {
-        return new Vacation(LocalDate.parse(str(item, A_FROM)), LocalDate.parse(str(item, A_TO)));
+    /** The vacation an item holds; empty for the mark an ended one leaves. */
+    static Optional<Vacation> vacation(Map<String, AttributeValue> item) {
+        return item.containsKey(A_FROM)
+                ? Optional.of(new Vacation(LocalDate.parse(str(item, A_FROM)), LocalDate.parse(str(item, A_TO))))
+                : Optional.empty();
     }
 
     static OccurrenceState state(Map<String, AttributeValue> item) {
