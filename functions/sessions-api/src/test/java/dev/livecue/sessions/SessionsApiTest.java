@@ -1,8 +1,10 @@
 package dev.livecue.sessions;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,6 +150,26 @@ class SessionsApiTest {
         bob.request().body(Map.of("occurrenceId", "occ_123")).post("/v1/sessions")
                 .then().statusCode(400).body("errors[0].field", equalTo("occurrenceId"));
         assertEquals(0, items(bob.id(), "SESSION#"));
+    }
+
+    @Test
+    void start_shouldBe400_whenThePlannedLiveIsMoreThanADayAhead() {
+        // GIVEN a live planned two weeks ahead and one this evening (NOW is 20:00 UTC; 15:00 New York tomorrow is 23 hours away)
+        clock.pin(NOW.minus(Duration.ofDays(1)));
+        TestCreator creator = newCreator();
+        String nextWeeks = Lives.plan(schedules, creator.id(), "2026-03-28T15:45", "America/New_York", null, "Later");
+        String tomorrows = Lives.plan(schedules, creator.id(), "2026-03-15T15:00", "America/New_York", null, "Soon");
+        clock.pin(NOW);
+
+        // WHEN the phone starts the one two weeks ahead THEN it is refused, naming the field, and nothing is stored
+        creator.request().body(Map.of("occurrenceId", nextWeeks)).post("/v1/sessions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("occurrenceId")).body("errors[0].message", containsString("24 hours before"));
+        assertEquals(0, items(creator.id(), "SESSION#"));
+
+        // AND the one less than a day ahead starts, early
+        creator.request().body(Map.of("occurrenceId", tomorrows)).post("/v1/sessions")
+                .then().statusCode(201).body("occurrenceId", equalTo(tomorrows)).body("delayMinutes", lessThan(0));
     }
 
     @Test

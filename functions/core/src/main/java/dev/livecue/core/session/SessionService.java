@@ -33,6 +33,11 @@ public class SessionService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** A live that started longer ago than this is past any plausible length (see the abandoned-session sweep). */
     static final Duration MAX_BACKDATE = Duration.ofHours(12);
+    /**
+     * How early a live may start for a planned one: going live in the morning for an evening slot is plausible,
+     * tapping next week's live by mistake is not, and would take it from the plan as held.
+     */
+    static final Duration MAX_EARLY = Duration.ofHours(24);
     static final int MAX_OCCURRENCE_ID = 100;
     /** What a list cursor holds: a session's place in the creator's timeline. */
     private static final Pattern CURSOR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#ses_[A-Za-z0-9_-]+");
@@ -72,6 +77,10 @@ public class SessionService {
             v.check(occurrence.isPresent(), "occurrenceId", "is not one of your planned lives");
             occurrence.ifPresent(o -> v.check(o.status() != OccurrenceStatus.CANCELLED, "occurrenceId",
                     "is cancelled; go live without an occurrenceId, or plan the live again"));
+            occurrence.filter(o -> o.status() != OccurrenceStatus.CANCELLED).ifPresent(o -> v.check(
+                    !startedAt.isBefore(o.start().minus(MAX_EARLY)), "occurrenceId", "is planned for " + o.start()
+                            + "; a live can start for it from " + MAX_EARLY.toHours() + " hours before, so go live"
+                            + " without an occurrenceId or pick the planned live that is due"));
         }
         v.throwIfAny();
         if (occurrence.filter(o -> o.status() == OccurrenceStatus.LIVE).isPresent()) {
