@@ -163,9 +163,14 @@ public class AccountStore {
                             .conditionExpression("attribute_exists(pk)")).build()));
             return Revocation.REVOKED;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            boolean keyGone = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
-            return keyGone ? Revocation.NO_SUCH_KEY : Revocation.RACED;
+            List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
+            if (codes.size() == 3 && "ConditionalCheckFailed".equals(codes.get(0))) {
+                return Revocation.NO_SUCH_KEY;
+            }
+            if (codes.contains("TransactionConflict") || codes.size() == 3 && "ConditionalCheckFailed".equals(codes.get(2))) {
+                return Revocation.RACED;
+            }
+            throw e; // throttling and the like: the SDK's retries are spent, not a race to decide again
         }
     }
 
