@@ -12,6 +12,7 @@ const EVENTS = [
   ['session.started', 'You went live', null, true],
   ['session.closed', 'You ended a live', 'Goodbye text, next live, stats and the replay window.', true],
   ['session.interrupted', 'A live was cut off', null, false],
+  ['session.abandoned', 'A live was never ended', 'Ended by Livecue 12 hours after it started; no goodbye.', false],
   ['connection.degraded', 'Your connection got worse during a live', null, false],
   ['webhook.test', 'Test events', 'Sent when you press "Send test" (always, even when not chosen).', false],
 ];

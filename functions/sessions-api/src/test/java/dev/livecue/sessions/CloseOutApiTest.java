@@ -489,12 +489,21 @@ class CloseOutApiTest {
         // WHEN the sweep runs a minute after the first turned 12 hours
         Sweeps.runAt(abandonedSessions, old.plus(Duration.ofHours(12)).plus(Duration.ofMinutes(1)), dynamo, config.table());
 
-        // THEN only the first is abandoned, without an end time or a goodbye
+        // THEN only the first is abandoned, without an end time or a goodbye, and automations hear of it as
+        // abandoned, not closed (a goodbye posted twelve hours late would confuse the audience)
         creator.request().get("/v1/sessions/" + stale).then().statusCode(200)
                 .body("status", equalTo("abandoned")).body("endReason", equalTo("abandoned"))
                 .body("endedAt", nullValue()).body("goodbye", nullValue());
         creator.request().get("/v1/sessions/" + recent).then().body("status", equalTo("live"));
         assertEquals(0, events(creator, "session.closed").size());
+        List<JsonNode> abandoned = events(creator, "session.abandoned");
+        assertEquals(1, abandoned.size());
+        assertEquals(stale, abandoned.get(0).get("id").asText());
+        assertEquals("abandoned", abandoned.get(0).get("status").asText());
+
+        // AND a second sweep raises it no second time
+        Sweeps.runAt(abandonedSessions, old.plus(Duration.ofHours(12)).plus(Duration.ofMinutes(2)), dynamo, config.table());
+        assertEquals(1, events(creator, "session.abandoned").size());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.livecue.core.events.EventTypes;
 import dev.livecue.core.jobs.DueWork;
 import dev.livecue.core.jobs.JobResult;
 import dev.livecue.core.jobs.ScheduledJob;
@@ -16,7 +17,8 @@ import dev.livecue.core.store.SessionStore;
  * Every tick: closes as {@code abandoned} the sessions still live {@code livecue.sessions.abandon-after} (12 h) after
  * they started. Each live session is listed in the due-work index at that moment when it starts, so the sweep reads
  * only the sessions due, never the table. An abandoned session has no end time (nobody knows when the live really
- * stopped) and sends no event: a goodbye twelve hours late would only confuse the audience.
+ * stopped) and raises {@code session.abandoned}, not {@code session.closed}: an automation keeping a log of lives
+ * learns that this one is over, while one posting goodbyes is not set off twelve hours late.
  */
 @ApplicationScoped
 public class AbandonedSessionsJob implements ScheduledJob {
@@ -62,7 +64,7 @@ public class AbandonedSessionsJob implements ScheduledJob {
         }
         Session current = live.get();
         if (endings.end(creatorId, current, current.ended(SessionStatus.ABANDONED, REASON, null, null, null, null, null),
-                null, s -> false).isPresent()) {
+                EventTypes.SESSION_ABANDONED, s -> false).isPresent()) {
             return true;
         }
         if (store.find(creatorId, sessionId).filter(Session::isLive).isPresent()) {

@@ -44,15 +44,12 @@ class SessionEndings {
     }
 
     /**
-     * Writes {@code ended} over {@code current} with an {@code eventType} event carrying it (none when null). If
+     * Writes {@code ended} over {@code current} with an {@code eventType} event carrying it. If
      * another request changed the session first, answers what that request made of it when {@code settled} accepts
      * it (the same confirmation arriving twice at once), and empty otherwise.
      */
     Optional<Session> end(String creatorId, Session current, Session ended, String eventType, Predicate<Session> settled) {
-        List<TransactWriteItem> alongside = new ArrayList<>();
-        if (eventType != null) {
-            alongside.add(events.prepare(creatorId, eventType, ended).write());
-        }
+        List<TransactWriteItem> alongside = new ArrayList<>(List.of(events.prepare(creatorId, eventType, ended).write()));
         if (ended.occurrenceId() != null) {
             planned.statusWrite(creatorId, ended.occurrenceId(), OccurrenceStatus.HELD, clock.instant()).ifPresent(alongside::add);
         }
