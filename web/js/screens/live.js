@@ -310,7 +310,7 @@ export async function render(view, { api, navigate }) {
           h('dt', {}, 'Duration'), h('dd', { id: 'summary-duration' }, durationText(closed.durationMinutes ?? 0)),
           h('dt', {}, 'Replay available until'),
           h('dd', { id: 'summary-replay' }, closed.replayAvailableUntil ? formatWhen(closed.replayAvailableUntil) : 'No replay'),
-          STATS.flatMap(([name, label]) => [h('dt', {}, label), h('dd', { dataset: { stat: name } }, String(stats[name] ?? 0))])),
+          STATS.flatMap(([name, label]) => [h('dt', {}, label), h('dd', { dataset: { stat: name } }, name in stats ? String(stats[name]) : 'Not given')])),
         closed.goodbye?.nextLive ? h('p', {}, `Next live: ${whenWithZone(closed.goodbye.nextLive.start, closed.goodbye.nextLive.timeZone)}`) : null),
       h('p', {}, h('a', { href: '#/next' }, 'See your next lives'), ' · ', h('a', { href: '#/insights' }, 'See insights')));
     view.focus();

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ import dev.livecue.core.analytics.Analytics.Punctuality;
 import dev.livecue.core.analytics.Analytics.Slot;
 import dev.livecue.core.analytics.Analytics.Week;
 import dev.livecue.core.session.Session;
+import dev.livecue.core.session.SessionStats;
 
 /**
  * Computes {@link Analytics} from the sessions that started in a window and the statuses of the lives planned in it.
@@ -56,7 +58,7 @@ public final class AnalyticsCalculator {
         return new Analytics(from, to, zone.getId(), sessions.size(), round(totals.hours, 2),
                 totals.ended == 0 ? null : round(totals.hours * 60 / totals.ended, 1),
                 totals.avgPeakViewers(), totals.newFollowers,
-                totals.statsHours == 0 ? null : round(totals.newFollowers / totals.statsHours, 2),
+                totals.followerHours == 0 ? null : round(totals.newFollowers / totals.followerHours, 2),
                 punctuality(sessions), consistency(occurrenceStatuses), bestSlots(slots),
                 slots.stream().sorted(Comparator.comparing(Slot::weekday, BY_WEEKDAY).thenComparingInt(Slot::hour)).toList(),
                 weekly(from, to, zone, sessions, sessionsWithIncidents),
@@ -65,17 +67,19 @@ public final class AnalyticsCalculator {
 
     /**
      * Sums over a group of sessions: hours of those with a known end (closed and interrupted; a live one has not
-     * ended, an abandoned one's end is unknown), and the counts of those with stats (closed).
+     * ended, an abandoned one's end is unknown), and each count over the closed lives that reported it: the peak
+     * averaged over those that gave one, new followers per hour over the hours of those that gave theirs.
      */
-    private record Totals(int ended, double hours, int withStats, long peakViewers, long newFollowers, double statsHours) {
+    private record Totals(int ended, double hours, int withPeak, long peakViewers, long newFollowers, double followerHours) {
 
         static Totals of(List<Session> sessions) {
             List<Session> ended = sessions.stream().filter(s -> s.endedAt() != null).toList();
-            List<Session> counted = ended.stream().filter(s -> s.stats() != null).toList();
-            return new Totals(ended.size(), ended.stream().mapToDouble(Totals::hours).sum(), counted.size(),
-                    counted.stream().mapToLong(s -> s.stats().peakViewers()).sum(),
-                    counted.stream().mapToLong(s -> s.stats().newFollowers()).sum(),
-                    counted.stream().mapToDouble(Totals::hours).sum());
+            List<Session> withPeak = reported(ended, SessionStats::peakViewers);
+            List<Session> withFollowers = reported(ended, SessionStats::newFollowers);
+            return new Totals(ended.size(), ended.stream().mapToDouble(Totals::hours).sum(), withPeak.size(),
+                    withPeak.stream().mapToLong(s -> s.stats().peakViewers()).sum(),
+                    withFollowers.stream().mapToLong(s -> s.stats().newFollowers()).sum(),
+                    withFollowers.stream().mapToDouble(Totals::hours).sum());
         }
 
         private static double hours(Session s) {
@@ -84,8 +88,13 @@ public final class AnalyticsCalculator {
         }
 
         Double avgPeakViewers() {
-            return withStats == 0 ? null : round((double) peakViewers / withStats, 1);
+            return withPeak == 0 ? null : round((double) peakViewers / withPeak, 1);
         }
+    }
+
+    /** The sessions whose stats hold {@code count}. */
+    private static List<Session> reported(List<Session> sessions, Function<SessionStats, Long> count) {
+        return sessions.stream().filter(s -> s.stats() != null && count.apply(s.stats()) != null).toList();
     }
 
     private static Punctuality punctuality(List<Session> sessions) {
@@ -115,10 +124,10 @@ public final class AnalyticsCalculator {
         }
     }
 
-    /** Every weekday and local hour in which a closed live started, with the average peak of those lives. */
+    /** Every weekday and local hour in which a closed live that reported its peak started, with their average peak. */
     private static List<Slot> slots(List<Session> sessions, ZoneId zone) {
-        Map<SlotKey, List<Session>> bySlot = sessions.stream()
-                .filter(s -> s.endedAt() != null && s.stats() != null)
+        Map<SlotKey, List<Session>> bySlot = reported(sessions.stream().filter(s -> s.endedAt() != null).toList(),
+                SessionStats::peakViewers).stream()
                 .collect(Collectors.groupingBy(s -> SlotKey.of(s.startedAt(), zone)));
         return bySlot.entrySet().stream()
                 .map(e -> new Slot(e.getKey().weekday().name().toLowerCase(Locale.ROOT), e.getKey().hour(),

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.livecue.core.validation.Violations;
@@ -11,12 +12,12 @@ import dev.livecue.core.validation.Violations;
 /**
  * What the creator's app counted during a live. Every count is a whole number from zero up to a bound far above
  * any real live (the biggest lives have a few million concurrent viewers), so a typo or a hostile value is refused
- * instead of wrecking the analytics. A count left out was not reported and counts as zero.
+ * instead of wrecking the analytics. A count left out was not reported: it stays null (and out of the answer), so
+ * that analytics average only the lives that reported it rather than an invented zero.
  */
-public record SessionStats(long peakViewers, long uniqueViewers, long newFollowers, long comments, long likes,
-        long shares, long gifts) {
-
-    public static final SessionStats NONE = new SessionStats(0, 0, 0, 0, 0, 0, 0);
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionStats(Long peakViewers, Long uniqueViewers, Long newFollowers, Long comments, Long likes,
+        Long shares, Long gifts) {
 
     /** The counts, their JSON names and their upper bounds. */
     public enum Stat {
@@ -54,7 +55,8 @@ public record SessionStats(long peakViewers, long uniqueViewers, long newFollowe
         }
     }
 
-    public long get(Stat stat) {
+    /** The count, or null when it was not reported. */
+    public Long get(Stat stat) {
         return switch (stat) {
             case PEAK_VIEWERS -> peakViewers;
             case UNIQUE_VIEWERS -> uniqueViewers;
@@ -110,14 +112,14 @@ public record SessionStats(long peakViewers, long uniqueViewers, long newFollowe
         }
         SessionStats stats = of(counts);
         // Peak viewers are the most watching at once; they cannot outnumber everyone who watched at all.
-        if (stats.uniqueViewers > 0 && stats.peakViewers > stats.uniqueViewers) {
+        if (stats.uniqueViewers != null && stats.peakViewers != null && stats.peakViewers > stats.uniqueViewers) {
             v.add(field + "." + Stat.PEAK_VIEWERS.field(), "must not exceed uniqueViewers (" + stats.uniqueViewers + ")");
             return null;
         }
         return stats;
     }
 
-    private static long count(Map<Stat, Long> counts, Stat stat) {
-        return counts.getOrDefault(stat, 0L);
+    private static Long count(Map<Stat, Long> counts, Stat stat) {
+        return counts.get(stat);
     }
 }

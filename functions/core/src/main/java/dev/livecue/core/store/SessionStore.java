@@ -224,7 +224,10 @@ public class SessionStore {
         if (session.stats() != null) {
             Map<String, AttributeValue> stats = new HashMap<>();
             for (SessionStats.Stat stat : SessionStats.Stat.values()) {
-                stats.put(stat.field(), n(session.stats().get(stat)));
+                Long count = session.stats().get(stat);
+                if (count != null) {
+                    stats.put(stat.field(), n(count));
+                }
             }
             item.put(A_STATS, AttributeValue.fromM(stats));
         }
@@ -250,7 +253,9 @@ public class SessionStore {
             Map<SessionStats.Stat, Long> counts = new EnumMap<>(SessionStats.Stat.class);
             Map<String, AttributeValue> stored = item.get(A_STATS).m();
             for (SessionStats.Stat stat : SessionStats.Stat.values()) {
-                counts.put(stat, num(stored, stat.field(), 0));
+                if (stored.containsKey(stat.field())) {
+                    counts.put(stat, num(stored, stat.field(), 0));
+                }
             }
             stats = SessionStats.of(counts);
         }

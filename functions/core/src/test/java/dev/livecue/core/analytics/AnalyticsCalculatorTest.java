@@ -20,9 +20,31 @@ class AnalyticsCalculatorTest {
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
     private static Session closed(String start, int minutes, Integer delay, long peak, long followers) {
+        return closed(start, minutes, delay, new SessionStats(peak, peak, followers, 0L, 0L, 0L, 0L));
+    }
+
+    private static Session closed(String start, int minutes, Integer delay, SessionStats stats) {
         Instant started = Instant.parse(start);
         return Session.started("ses_" + start, null, "t", null, started, delay).ended(SessionStatus.CLOSED, "planned",
-                started.plusSeconds(minutes * 60L), null, null, new SessionStats(peak, peak, followers, 0, 0, 0, 0), null);
+                started.plusSeconds(minutes * 60L), null, null, stats, null);
+    }
+
+    @Test
+    void compute_shouldLeaveCountsALiveDidNotReportOutOfItsAverages() {
+        // GIVEN two one-hour lives: one reported a peak of 100 and 4 followers, the other only its likes
+        List<Session> sessions = List.of(
+                closed("2026-11-03T03:00:00Z", 60, 0, new SessionStats(100L, null, 4L, null, null, null, null)),
+                closed("2026-11-04T03:00:00Z", 60, 0, new SessionStats(null, null, null, null, 50L, null, null)));
+
+        Analytics a = AnalyticsCalculator.compute(Instant.parse("2026-11-02T08:00:00Z"), Instant.parse("2026-11-09T08:00:00Z"),
+                LA, sessions, List.of(), Set.of());
+
+        // THEN the peak and the followers per hour are those of the live that reported them, not halved by a zero
+        assertEquals(100.0, a.avgPeakViewers());
+        assertEquals(4.0, a.followersPerHour());
+        assertEquals(4, a.newFollowers());
+        assertEquals(2.0, a.hoursLive());
+        assertEquals(1, a.bestSlots().size());
     }
 
     @Test

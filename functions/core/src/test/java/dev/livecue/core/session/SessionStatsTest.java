@@ -21,12 +21,12 @@ class SessionStatsTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void read_shouldTakeCounts_andDefaultMissingOnesToZero() throws Exception {
+    void read_shouldTakeCounts_andLeaveMissingOnesUnreported() throws Exception {
         Violations v = new Violations();
 
         SessionStats stats = SessionStats.read(json.readTree("{\"peakViewers\": 120, \"uniqueViewers\": 900, \"likes\": 1200000000}"), "stats", v);
 
-        assertEquals(new SessionStats(120, 900, 0, 0, 1_200_000_000L, 0, 0), stats);
+        assertEquals(new SessionStats(120L, 900L, null, null, 1_200_000_000L, null, null), stats);
         assertTrue(v.isEmpty());
     }
 
