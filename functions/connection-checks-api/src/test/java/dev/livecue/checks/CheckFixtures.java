@@ -1,5 +1,7 @@
 package dev.livecue.checks;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ public class CheckFixtures {
     SessionService sessions;
 
     @Inject
+    Clock clock;
+
+    @Inject
     DynamoDbClient dynamo;
 
     @Inject
@@ -46,8 +51,16 @@ public class CheckFixtures {
         return Api.newCreator(creators);
     }
 
-    /** Starts a live for {@code creator} now (by the application's clock) and returns its id. */
+    /**
+     * Starts a live for {@code creator}, reported as started an hour ago (by the application's clock), and returns
+     * its id: the tests' checks are measured in the minutes before now, and a check from before its live is refused.
+     */
     public String live(TestCreator creator) {
+        return sessions.start(creator.id(), new NewSession(null, clock.instant().minus(Duration.ofHours(1)).toString())).id();
+    }
+
+    /** Starts a live for {@code creator} now and returns its id. */
+    public String liveStartedNow(TestCreator creator) {
         return sessions.start(creator.id(), new NewSession(null, null)).id();
     }
 

@@ -3,6 +3,7 @@ package dev.livecue.checks;
 import static dev.livecue.checks.CheckFixtures.ideal;
 import static dev.livecue.checks.CheckFixtures.poor;
 import static dev.livecue.checks.CheckFixtures.with;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -188,6 +189,23 @@ class ConnectionIncidentTest {
             creator.request().body(with(poor(), "measuredAt", T0.plusSeconds(i).toString())).post("/v1/connection-checks")
                     .then().statusCode(201).body("recommendation", equalTo("wait_and_retry"));
         }
+        assertEquals(0, fixtures.events(creator.id(), DEGRADED).size());
+    }
+
+    @Test
+    void checksMeasuredBeforeTheLiveStarted_shouldBeRefused_andOpenNoIncident() {
+        // GIVEN a live that started just now
+        String justStarted = fixtures.liveStartedNow(creator);
+
+        // WHEN three poor checks measured ten minutes earlier are posted to it
+        for (int i = 0; i < 3; i++) {
+            creator.request().body(with(with(poor(), "sessionId", justStarted), "measuredAt", T0.plusSeconds(i * 10L).toString()))
+                    .post("/v1/connection-checks")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("measuredAt")).body("errors[0].message", containsString("before the live started"));
+        }
+
+        // THEN no incident opened and no alert went out
         assertEquals(0, fixtures.events(creator.id(), DEGRADED).size());
     }
 

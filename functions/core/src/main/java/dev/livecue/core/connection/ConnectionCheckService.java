@@ -81,6 +81,11 @@ public class ConnectionCheckService {
         v.throwIfAny();
 
         Optional<Session> live = body.sessionId() == null ? Optional.empty() : Optional.of(liveSession(creatorId, body.sessionId()));
+        // a check from before the live would open an incident that starts before it, and alert the creator's tools
+        if (live.isPresent() && measuredAt.isBefore(live.get().startedAt().minus(config.maxClockSkew()))) {
+            throw ApiException.invalid("measuredAt", "is before the live started (" + live.get().startedAt()
+                    + "); send checks from before a live without a sessionId");
+        }
         Measurements m = new Measurements(network.orElseThrow(), body.uploadMbps(), body.downloadMbps(), body.rttMs(),
                 body.jitterMs(), body.packetLossPct());
         Assessment assessment = assessor.assess(m);
