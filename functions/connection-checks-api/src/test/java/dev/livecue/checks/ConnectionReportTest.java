@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.livecue.core.connection.ConnectionCheckService;
 import dev.livecue.core.connection.NewConnectionCheck;
+import dev.livecue.core.session.InterruptRequest;
+import dev.livecue.core.session.Interruptions;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api.TestCreator;
 import dev.livecue.testing.TestClock;
@@ -47,6 +49,9 @@ class ConnectionReportTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    Interruptions interruptions;
 
     @AfterEach
     void resetClock() {
@@ -155,6 +160,29 @@ class ConnectionReportTest {
         creator.request().queryParam("cursor", "Y2hrX25vdGhlcmU").get("/v1/sessions/" + live + "/connection-report")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
         creator.request().get("/v1/sessions/ses_unknown/connection-report").then().statusCode(404);
+    }
+
+    @Test
+    void report_shouldEndAnIncidentStillOpen_whenTheLiveEnds() {
+        // GIVEN a live whose connection broke down and never recovered
+        clock.pin(START);
+        TestCreator creator = fixtures.creator();
+        String live = fixtures.live(creator);
+        for (int second = 0; second < 3; second++) {
+            post(creator, live, poor(), second);
+        }
+        creator.request().get("/v1/sessions/" + live + "/connection-report").then().statusCode(200)
+                .body("incidents", hasSize(1)).body("incidents[0].endedAt", nullValue());
+
+        // WHEN the live ends, cut off
+        clock.pin(START.plusSeconds(30));
+        interruptions.interrupt(creator.id(), live, new InterruptRequest("connection"));
+
+        // THEN the incident ended with it
+        creator.request().get("/v1/sessions/" + live + "/connection-report").then().statusCode(200)
+                .body("sessionStatus", equalTo("interrupted"))
+                .body("incidents[0].startedAt", equalTo(START.toString()))
+                .body("incidents[0].endedAt", equalTo(START.plusSeconds(30).toString()));
     }
 
     private static void post(TestCreator creator, String live, Map<String, Object> body, int second) {

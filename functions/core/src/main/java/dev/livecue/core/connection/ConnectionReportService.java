@@ -34,7 +34,7 @@ public class ConnectionReportService {
     public ConnectionReport report(String creatorId, String sessionId, PageRequest page) {
         Session session = sessions.get(creatorId, sessionId);
         List<TimelinePoint> points = store.timeline(creatorId, sessionId);
-        List<Incident> incidents = store.incidents(creatorId, sessionId);
+        List<Incident> incidents = store.incidents(creatorId, sessionId).stream().map(i -> endedWith(i, session)).toList();
 
         Map<String, MetricStats> stats = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
@@ -47,6 +47,16 @@ public class ConnectionReportService {
         }
         return new ConnectionReport(session.id(), session.status(), points.size(), overall(points, incidents), verdicts,
                 stats, incidents, page(points, page));
+    }
+
+    /**
+     * An incident still open when its live ended ends with the live: no check can close it any more. An abandoned
+     * live's end is unknown, and so stays its incident's.
+     */
+    private static Incident endedWith(Incident incident, Session session) {
+        return incident.endedAt() == null && !session.isLive() && session.endedAt() != null
+                ? incident.endedAt(session.endedAt())
+                : incident;
     }
 
     /**
