@@ -242,6 +242,12 @@ class AccountsApiTest {
                 .then().statusCode(400).contentType("application/problem+json");
         Api.admin().body("{\"handle\": \"A B\", \"timeZone\": \"UTC\", \"locale\": \"not a locale\"}").post("/v1/creators")
                 .then().statusCode(400).body("errors.field", hasItem("handle")).body("errors.field", hasItem("locale"));
+        // a well-formed locale in a language the goodbye is not written in is refused, rather than answered in English
+        Api.admin().body("{\"handle\": \"abc_def\", \"timeZone\": \"Asia/Tokyo\", \"locale\": \"ja-JP\"}").post("/v1/creators")
+                .then().statusCode(400).body("errors[0].field", equalTo("locale")).body("errors[0].message", containsString("pt-BR"));
+        TestCreator creator = Api.newCreator();
+        creator.request().body("{\"locale\": \"it-IT\"}").patch("/v1/me").then().statusCode(400).body("errors[0].field", equalTo("locale"));
+        creator.request().body("{\"locale\": \"pt-BR\"}").patch("/v1/me").then().statusCode(200).body("locale", equalTo("pt-BR"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.livecue.core.auth.SecretTokens;
 import dev.livecue.core.error.ApiException;
+import dev.livecue.core.session.GoodbyeWriter;
 import dev.livecue.core.store.AccountStore;
 import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.validation.Fields;
@@ -57,7 +58,7 @@ public class CreatorService {
                 : Fields.text(v, "displayName", request.displayName(), MAX_DISPLAY_NAME).orElse(null);
         Fields.timeZone(v, "timeZone", request.timeZone());
         String locale = request.locale() == null ? "en-US" : request.locale();
-        Fields.locale(v, "locale", locale);
+        Fields.locale(v, "locale", locale).ifPresent(l -> written(v, l));
         v.throwIfAny();
 
         Instant now = clock.instant();
@@ -91,7 +92,7 @@ public class CreatorService {
         String timeZone = patched(patch.timeZone(), current.timeZone(), "UTC",
                 value -> Fields.timeZone(v, "timeZone", value).map(z -> value));
         String locale = patched(patch.locale(), current.locale(), "en-US",
-                value -> Fields.locale(v, "locale", value).map(l -> value));
+                value -> Fields.locale(v, "locale", value).filter(l -> written(v, l)).map(l -> value));
         String followCta = patched(patch.followCta(), current.followCta(), null,
                 value -> Fields.text(v, "followCta", value, MAX_FOLLOW_CTA));
         List<String> reminders = patch.defaultReminders() == null ? current.defaultReminders()
@@ -129,6 +130,13 @@ public class CreatorService {
         }
         v.check(parsed.stream().distinct().count() == parsed.size(), field, "must not repeat an offset");
         return parsed.stream().sorted(Comparator.reverseOrder()).map(Duration::toString).toList();
+    }
+
+    /** Whether the goodbye can be written in the locale's language; reports it under {@code locale} when not. */
+    private static boolean written(Violations v, Locale locale) {
+        return v.check(GoodbyeWriter.LANGUAGES.contains(locale.getLanguage()), "locale", "Livecue writes the goodbye"
+                + " script in " + String.join(", ", GoodbyeWriter.LANGUAGES) + ": use a locale of one of these languages,"
+                + " such as en-US, es-MX or pt-BR");
     }
 
     private static <T> T patched(Optional<T> sent, T current, T fallback, Function<T, Optional<T>> validate) {

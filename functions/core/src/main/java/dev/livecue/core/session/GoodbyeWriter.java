@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -23,11 +24,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class GoodbyeWriter {
 
-    private static final String BUNDLE = "dev.livecue.core.session.goodbye";
+    /**
+     * The languages the goodbye is written in, each with its own file of the bundle (English is the base file); a
+     * creator's locale must be in one of them, so that the words are never silently another language's.
+     */
+    public static final List<String> LANGUAGES = List.of("en", "de", "es", "fr", "pt");
+    static final String BUNDLE = "dev.livecue.core.session.goodbye";
     private static final String ENGLISH = "en";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** Never the JVM's default locale: a server's own locale must not decide a creator's language. */
-    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
+    static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(
             ResourceBundle.Control.FORMAT_PROPERTIES);
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,16 @@ class GoodbyeWriterTest {
         assertTrue(writer.write("es-ES", null, FRIDAY_LA).script().contains("el viernes, 4 de diciembre de 2026 a las 19:00"));
         assertTrue(writer.write("fr-FR", null, FRIDAY_LA).script().contains("le vendredi 4 décembre 2026 à 19:00"));
         assertTrue(writer.write("pt-BR", null, FRIDAY_LA).script().contains("sexta-feira, 4 de dezembro de 2026, às 19:00"));
+    }
+
+    @Test
+    void languages_shouldEachHaveTheirOwnWords() {
+        // the API accepts a creator's locale only in these languages: each must have its file, English the base one
+        for (String language : GoodbyeWriter.LANGUAGES) {
+            Locale found = ResourceBundle.getBundle(GoodbyeWriter.BUNDLE, Locale.forLanguageTag(language),
+                    GoodbyeWriter.NO_FALLBACK).getLocale();
+            assertEquals(language.equals("en") ? "" : language, found.getLanguage(), language);
+        }
     }
 
     @Test
