@@ -444,6 +444,20 @@ class CloseOutApiTest {
     }
 
     @Test
+    void interrupt_shouldSuggestAMakeUpAfterTheCreatorsVacation() {
+        // GIVEN an unscheduled live on Tuesday evening, and a vacation from Wednesday to Friday
+        clock.pin(TUESDAY_EVENING.minus(Duration.ofDays(1)));
+        TestCreator creator = creator();
+        vacations.set(creator.id(), new VacationRequest("2026-12-02", "2026-12-04"));
+        String id = goLive(creator, TUESDAY_EVENING);
+
+        // WHEN it is cut off THEN the make-up is on Saturday, the first day back, at the live's own local time
+        clock.pin(TUESDAY_EVENING.plus(Duration.ofMinutes(20)));
+        creator.request().body(Map.of("reason", "crash")).post("/v1/sessions/" + id + "/interrupt")
+                .then().statusCode(200).body("makeUp.localStart", startsWith("2026-12-05T"));
+    }
+
+    @Test
     void close_shouldMarkThePlannedLiveHeld() {
         TestCreator creator = creator();
         OnAir live = goLiveForOneOffLive(creator);

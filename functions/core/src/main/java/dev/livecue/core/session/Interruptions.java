@@ -11,9 +11,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.schedule.CreatorContext;
 import dev.livecue.core.schedule.Occurrence;
+import dev.livecue.core.schedule.VacationService;
 import dev.livecue.core.validation.Violations;
 
 /**
@@ -32,15 +33,15 @@ public class Interruptions {
     private final SessionService sessions;
     private final SessionEndings endings;
     private final PlannedLives planned;
-    private final CreatorService creators;
+    private final VacationService vacations;
     private final Clock clock;
 
-    Interruptions(SessionService sessions, SessionEndings endings, PlannedLives planned, CreatorService creators,
+    Interruptions(SessionService sessions, SessionEndings endings, PlannedLives planned, VacationService vacations,
             Clock clock) {
         this.sessions = sessions;
         this.endings = endings;
         this.planned = planned;
-        this.creators = creators;
+        this.vacations = vacations;
         this.clock = clock;
     }
 
@@ -66,7 +67,8 @@ public class Interruptions {
     private Optional<MakeUpSlot> makeUp(String creatorId, Session session, Instant now) {
         Optional<Occurrence> occurrence = session.occurrenceId() == null ? Optional.empty()
                 : planned.find(creatorId, session.occurrenceId());
-        ZoneId zone = ZoneId.of(occurrence.map(Occurrence::timeZone).orElseGet(() -> creators.get(creatorId).timeZone()));
+        CreatorContext context = vacations.creatorContext(creatorId);
+        ZoneId zone = ZoneId.of(occurrence.map(Occurrence::timeZone).orElseGet(() -> context.creator().timeZone()));
         LocalTime time = occurrence.map(o -> LocalDateTime.parse(o.localStart()).toLocalTime())
                 .orElseGet(() -> session.startedAt().atZone(zone).toLocalTime().withSecond(0).withNano(0));
         Duration length = occurrence.map(o -> Duration.ofMinutes(o.durationMinutes())).orElse(DEFAULT_LENGTH);
@@ -74,6 +76,6 @@ public class Interruptions {
                 .stream().filter(o -> o.status().upcoming())
                 .map(o -> new MakeUpSlot.Busy(o.start(), Duration.ofMinutes(o.durationMinutes())))
                 .toList();
-        return MakeUpSlot.suggest(now.atZone(zone).toLocalDate(), time, zone, length, busy);
+        return MakeUpSlot.suggest(now.atZone(zone).toLocalDate(), time, zone, length, busy, context.vacation());
     }
 }

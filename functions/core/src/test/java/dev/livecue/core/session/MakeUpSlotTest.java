@@ -11,8 +11,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.livecue.core.schedule.Vacation;
 
 class MakeUpSlotTest {
 
@@ -21,7 +24,7 @@ class MakeUpSlotTest {
 
     @Test
     void suggest_shouldBeTomorrowAtSameLocalTime_whenTomorrowIsFree() {
-        MakeUpSlot slot = MakeUpSlot.suggest(LocalDate.parse("2026-12-04"), LocalTime.of(19, 0), LA, HOUR, List.of()).orElseThrow();
+        MakeUpSlot slot = MakeUpSlot.suggest(LocalDate.parse("2026-12-04"), LocalTime.of(19, 0), LA, HOUR, List.of(), Optional.empty()).orElseThrow();
 
         assertEquals("2026-12-05T19:00", slot.localStart());
         assertEquals(Instant.parse("2026-12-06T03:00:00Z"), slot.start());
@@ -36,7 +39,7 @@ class MakeUpSlotTest {
                 new MakeUpSlot.Busy(Instant.parse("2026-12-06T03:30:00Z"), HOUR),
                 new MakeUpSlot.Busy(Instant.parse("2026-12-07T03:00:00Z"), HOUR));
 
-        MakeUpSlot slot = MakeUpSlot.suggest(LocalDate.parse("2026-12-04"), LocalTime.of(19, 0), LA, HOUR, planned).orElseThrow();
+        MakeUpSlot slot = MakeUpSlot.suggest(LocalDate.parse("2026-12-04"), LocalTime.of(19, 0), LA, HOUR, planned, Optional.empty()).orElseThrow();
 
         assertEquals("2026-12-07T19:00", slot.localStart());
     }
@@ -44,9 +47,21 @@ class MakeUpSlotTest {
     @Test
     void suggest_shouldKeepWallClockTime_acrossDstChange() {
         // Saturday 2026-03-07 19:00 PST; Sunday the clocks go forward, so 19:00 PDT is 02:00 UTC
-        MakeUpSlot slot = MakeUpSlot.suggest(LocalDate.parse("2026-03-07"), LocalTime.of(19, 0), LA, HOUR, List.of()).orElseThrow();
+        MakeUpSlot slot = MakeUpSlot.suggest(LocalDate.parse("2026-03-07"), LocalTime.of(19, 0), LA, HOUR, List.of(), Optional.empty()).orElseThrow();
 
         assertEquals(Instant.parse("2026-03-09T02:00:00Z"), slot.start());
+    }
+
+    @Test
+    void suggest_shouldSkipTheCreatorsVacation() {
+        // GIVEN an interruption on Friday 2026-12-04 and a vacation over the weekend
+        Optional<Vacation> weekend = Optional.of(new Vacation(LocalDate.parse("2026-12-05"), LocalDate.parse("2026-12-06")));
+
+        MakeUpSlot slot = MakeUpSlot.suggest(LocalDate.parse("2026-12-04"), LocalTime.of(19, 0), LA, HOUR, List.of(), weekend)
+                .orElseThrow();
+
+        // THEN the make-up is on Monday, the first day back
+        assertEquals("2026-12-07T19:00", slot.localStart());
     }
 
     @Test
@@ -57,6 +72,6 @@ class MakeUpSlotTest {
                     .atZone(LA).toInstant(), HOUR));
         }
 
-        assertTrue(MakeUpSlot.suggest(LocalDate.parse("2026-12-04"), LocalTime.of(19, 0), LA, HOUR, daily).isEmpty());
+        assertTrue(MakeUpSlot.suggest(LocalDate.parse("2026-12-04"), LocalTime.of(19, 0), LA, HOUR, daily, Optional.empty()).isEmpty());
     }
 }
