@@ -262,9 +262,7 @@ public class ScheduleStore {
 
     /** Sets the creator's vacation; {@code at} is when, which the calendar feed's revisions take in. */
     public void putVacation(String creatorId, Vacation vacation, Instant at) {
-        dynamo.putItem(p -> p.tableName(table()).item(Map.of(
-                Keys.PK, s(Keys.creator(creatorId)), Keys.SK, s(Keys.VACATION), Keys.TYPE, s("vacation"),
-                A_FROM, s(vacation.from().toString()), A_TO, s(vacation.to().toString()), A_UPDATED_AT, instant(at))));
+        writeVacation(creatorId, at, Map.of(A_FROM, s(vacation.from().toString()), A_TO, s(vacation.to().toString())));
     }
 
     /**
@@ -272,9 +270,17 @@ public class ScheduleStore {
      * cancelled come back as a newer revision (SEQUENCE) than the cancellation, or it keeps them cancelled.
      */
     public void endVacation(String creatorId, Instant at) {
-        dynamo.putItem(p -> p.tableName(table()).item(Map.of(
-                Keys.PK, s(Keys.creator(creatorId)), Keys.SK, s(Keys.VACATION), Keys.TYPE, s("vacation"),
-                A_UPDATED_AT, instant(at))));
+        writeVacation(creatorId, at, Map.of());
+    }
+
+    /** The creator's vacation item: its dates (none once ended) and when it was last set or ended. */
+    private void writeVacation(String creatorId, Instant at, Map<String, AttributeValue> dates) {
+        Map<String, AttributeValue> item = new HashMap<>(dates);
+        item.put(Keys.PK, s(Keys.creator(creatorId)));
+        item.put(Keys.SK, s(Keys.VACATION));
+        item.put(Keys.TYPE, s("vacation"));
+        item.put(A_UPDATED_AT, instant(at));
+        dynamo.putItem(p -> p.tableName(table()).item(item));
     }
 
     public Optional<Vacation> vacation(String creatorId) {
