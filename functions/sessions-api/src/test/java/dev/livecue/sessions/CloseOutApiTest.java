@@ -521,6 +521,34 @@ class CloseOutApiTest {
     }
 
     @Test
+    void sweep_shouldLeaveALiveWhoseCloseIsBeingConfirmed_untilItsTokenExpires() {
+        // GIVEN two lives started 12 hours ago, each with a close prepared two minutes before the 12 hours were up
+        TestCreator creator = creator();
+        Instant started = Instant.parse("2027-01-12T08:00:00Z");
+        String confirmed = goLive(creator, started);
+        String forgotten = goLive(creator, started);
+        Instant twelveHours = started.plus(Duration.ofHours(12));
+        clock.pin(twelveHours.minus(Duration.ofMinutes(2)));
+        String token = prepare(creator, confirmed);
+        prepare(creator, forgotten);
+
+        // WHEN the sweep runs a minute after the 12 hours, while both tokens are valid
+        Sweeps.runAt(abandonedSessions, twelveHours.plus(Duration.ofMinutes(1)), dynamo, config.table());
+
+        // THEN neither is abandoned, and the creator's confirmation ends the first with its stats
+        creator.request().get("/v1/sessions/" + forgotten).then().body("status", equalTo("live"));
+        clock.pin(twelveHours.plus(Duration.ofMinutes(2)));
+        confirm(creator, confirmed, token).then().statusCode(200)
+                .body("status", equalTo("closed")).body("stats.peakViewers", equalTo(STATS.get("peakViewers")));
+
+        // AND the live whose close was never confirmed is abandoned by the first sweep after its token expired
+        Sweeps.runAt(abandonedSessions, twelveHours.plus(Duration.ofMinutes(4)), dynamo, config.table());
+        creator.request().get("/v1/sessions/" + forgotten).then().body("status", equalTo("abandoned"));
+        creator.request().get("/v1/sessions/" + confirmed).then().body("status", equalTo("closed"));
+        assertEquals(List.of(forgotten), events(creator, "session.abandoned").stream().map(e -> e.get("id").asText()).toList());
+    }
+
+    @Test
     void sweep_shouldRecordAPlannedLiveWithoutSessionAsMissed() {
         // GIVEN two one-hour lives on 2027-02-01 at 10:00 and 14:00 Los Angeles (PST), and a session for the second
         clock.pin(Instant.parse("2027-01-30T12:00:00Z"));

@@ -18,7 +18,8 @@ import dev.livecue.core.store.SessionStore;
  * they started. Each live session is listed in the due-work index at that moment when it starts, so the sweep reads
  * only the sessions due, never the table. An abandoned session has no end time (nobody knows when the live really
  * stopped) and raises {@code session.abandoned}, not {@code session.closed}: an automation keeping a log of lives
- * learns that this one is over, while one posting goodbyes is not set off twelve hours late.
+ * learns that this one is over, while one posting goodbyes is not set off twelve hours late. A live whose close is
+ * being confirmed (its token still valid) is left to the creator and looked at again when the token expires.
  */
 @ApplicationScoped
 public class AbandonedSessionsJob implements ScheduledJob {
@@ -63,6 +64,13 @@ public class AbandonedSessionsJob implements ScheduledJob {
             return false;
         }
         Session current = live.get();
+        Session.PendingClose pending = current.pendingClose();
+        if (pending != null && now.isBefore(pending.expiresAt())) {
+            // The creator is ending this live right now: abandoning it would refuse the confirmation and lose the
+            // stats. The sweep looks again once the token expired.
+            store.relistForSweep(creatorId, sessionId, pending.expiresAt());
+            return false;
+        }
         if (endings.end(creatorId, current, current.ended(SessionStatus.ABANDONED, REASON, null, null, null, null, null),
                 EventTypes.SESSION_ABANDONED, s -> false).isPresent()) {
             return true;

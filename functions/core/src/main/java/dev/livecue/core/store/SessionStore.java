@@ -142,6 +142,25 @@ public class SessionStore {
     }
 
     /**
+     * Lists a live session for the abandoned-session sweep again, at {@code at}, leaving the session itself as it is
+     * (its version too, so a confirmation under way still gets through and drops the listing). Nothing is written
+     * for a session that ended meanwhile.
+     */
+    public void relistForSweep(String creatorId, String sessionId, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(config.table())
+                    .key(Attrs.key(Keys.creator(creatorId), Keys.session(sessionId)))
+                    .updateExpression("SET #gpk = :gpk")
+                    .conditionExpression("#st = :live")
+                    .expressionAttributeNames(Map.of("#gpk", Keys.GSI1_PK, "#st", A_STATUS))
+                    .expressionAttributeValues(Map.of(":gpk", s(Keys.dueBucket(at, Keys.dueShard(sessionId))),
+                            ":live", s(SessionStatus.LIVE.json()))));
+        } catch (ConditionalCheckFailedException e) {
+            // it ended meanwhile, and with it its listing
+        }
+    }
+
+    /**
      * Writes the session as it ended, with {@code alongside} (its event) in one transaction, if nobody changed it
      * since {@code expectedVersion}: of two confirmations at the same moment exactly one gets through. The other
      * gets {@link ConcurrentUpdateException}, whether DynamoDB saw the first one's write (a failed condition) or
