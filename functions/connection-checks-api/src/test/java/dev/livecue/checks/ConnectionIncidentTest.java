@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,10 +101,12 @@ class ConnectionIncidentTest {
         assertEquals("uploadMbps", data.get("findings").get(0).get("metric").asText());
         assertEquals(third.jsonPath().getList("steps"), json(data.get("steps")));
 
-        // and more poor checks, and a first good one, keep the incident without raising it again
+        // and more poor checks, and a first good one, keep the incident without raising it again; the good one is
+        // advised as what it is (a connection coming back is no reason to end the live), and told to hold on
         check(poor(), 130).then().body("incidentId", equalTo(incidentId)).body("recommendation", equalTo("end_and_reschedule"));
         check(ideal(), 150).then().body("verdict", equalTo("excellent")).body("incidentId", equalTo(incidentId))
-                .body("recommendation", equalTo("end_and_reschedule"));
+                .body("recommendation", equalTo("go_live"))
+                .body("steps", equalTo(List.of(Step.KEEP_WATCHING.text(NetworkType.WIFI))));
         // WHEN the second good check in a row comes THEN the incident is over
         check(ideal(), 160).then().body("incidentId", nullValue()).body("recommendation", equalTo("go_live"));
         assertEquals(1, fixtures.events(creator.id(), DEGRADED).size());
@@ -147,8 +150,9 @@ class ConnectionIncidentTest {
     void incident_shouldStayOpen_whenRecoveryIsInterruptedByAFairCheck() {
         openIncident();
         check(ideal(), 200);
-        check(with(with(ideal(), "uploadMbps", 4.0), "rttMs", 200), 210).then().body("verdict", equalTo("fair"));
-        check(ideal(), 220).then().body("recommendation", equalTo("end_and_reschedule"));
+        check(with(with(ideal(), "uploadMbps", 4.0), "rttMs", 200), 210).then().body("verdict", equalTo("fair"))
+                .body("recommendation", equalTo("end_and_reschedule"));
+        check(ideal(), 220).then().body("recommendation", equalTo("go_live")).body("incidentId", notNullValue());
         check(ideal(), 230).then().body("recommendation", equalTo("go_live"));
         creator.request().get("/v1/sessions/" + live + "/connection-report").then()
                 .body("incidents[0].endedAt", equalTo(T0.plusSeconds(220).toString()));
@@ -159,7 +163,8 @@ class ConnectionIncidentTest {
         openIncident();
         // a phone sending checks late: these were measured before the first poor one
         check(ideal(), 50);
-        check(ideal(), 60).then().body("recommendation", equalTo("end_and_reschedule"));
+        check(ideal(), 60).then().body("recommendation", equalTo("end_and_reschedule"))
+                .body("steps", hasItem(Step.END_AND_RESCHEDULE.text(NetworkType.WIFI)));
         creator.request().get("/v1/sessions/" + live + "/connection-report").then()
                 .body("incidents[0].endedAt", nullValue());
         // while checks measured after it began do close it, at the first of them

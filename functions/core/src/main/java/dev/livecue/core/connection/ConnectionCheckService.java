@@ -91,7 +91,7 @@ public class ConnectionCheckService {
         Assessment assessment = assessor.assess(m);
         String id = SecretTokens.id("chk_");
         if (live.isEmpty()) {
-            ConnectionCheck check = judged(id, null, measuredAt, m, assessment, null);
+            ConnectionCheck check = judged(id, null, measuredAt, m, assessment, IncidentState.none());
             store.put(creatorId, check);
             return check;
         }
@@ -111,7 +111,7 @@ public class ConnectionCheckService {
         for (int attempt = 1;; attempt++) {
             IncidentState state = store.incidentState(creatorId, sessionId);
             IncidentTransition transition = tracker.next(state, sessionId, assessment.verdict(), measuredAt);
-            ConnectionCheck check = judged(id, sessionId, measuredAt, m, assessment, transition.next().open());
+            ConnectionCheck check = judged(id, sessionId, measuredAt, m, assessment, transition.next());
             Optional<TransactWriteItem> degraded = Optional.ofNullable(transition.opened()).map(incident -> events
                     .prepare(creatorId, EventTypes.CONNECTION_DEGRADED, ConnectionDegraded.of(check, incident)).write());
             try {
@@ -125,11 +125,19 @@ public class ConnectionCheckService {
         }
     }
 
-    /** The check as answered: during an open incident the advice is to end the live and reschedule. */
+    /**
+     * The check as answered: during an open incident the advice is to end the live and reschedule, unless this check
+     * is a good one counting toward the incident's end; then it gets its own advice (a connection coming back is no
+     * reason to end the live), with the incident still named until enough good checks in a row end it.
+     */
     private static ConnectionCheck judged(String id, String sessionId, Instant measuredAt, Measurements m,
-            Assessment assessment, Incident open) {
-        Recommendation recommendation = open != null ? Recommendation.END_AND_RESCHEDULE : assessment.recommendation();
-        List<String> steps = Step.plan(m.networkType(), assessment.verdict(), assessment.findings(), open != null);
+            Assessment assessment, IncidentState incident) {
+        Incident open = incident.open();
+        IncidentPhase phase = open == null ? IncidentPhase.NONE
+                : incident.goodStreak() > 0 ? IncidentPhase.RECOVERING : IncidentPhase.OPEN;
+        Recommendation recommendation = phase == IncidentPhase.OPEN ? Recommendation.END_AND_RESCHEDULE
+                : assessment.recommendation();
+        List<String> steps = Step.plan(m.networkType(), assessment.verdict(), assessment.findings(), phase);
         return new ConnectionCheck(id, sessionId, measuredAt, m, assessment.verdict(), assessment.score(),
                 assessment.findings(), steps, recommendation, open == null ? null : open.id());
     }

@@ -44,7 +44,8 @@ public enum Step {
     LOWER_QUALITY(all("Go live at 720p instead of 1080p: it needs about half the upload.")),
     RESTART_APP(all("Restart the app and run the check again.")),
     TRY_LATER(all("If it is still poor, try again in 10 to 15 minutes: networks are busiest in the evening.")),
-    END_AND_RESCHEDULE(all("If it does not recover within a minute, tell viewers the connection is failing, end the live and reschedule it."));
+    END_AND_RESCHEDULE(all("If it does not recover within a minute, tell viewers the connection is failing, end the live and reschedule it.")),
+    KEEP_WATCHING(all("The connection is coming back: keep the live going and keep the phone where it is until the next check confirms it."));
 
     /** What every critical finding adds to its own steps: confirm the basics, switch, restart, wait. */
     private static final Set<Step> ESCALATION = EnumSet.of(CHECK_CONNECTION, SWITCH_NETWORK, RESTART_APP, TRY_LATER);
@@ -81,9 +82,9 @@ public enum Step {
 
     /**
      * The ordered, de-duplicated steps for a check's findings. An offline check gets the reconnect path instead;
-     * during an open incident, ending the live replaces waiting.
+     * during an open incident, ending the live replaces waiting, and a good check while it recovers says to hold on.
      */
-    public static List<String> plan(NetworkType network, Verdict verdict, List<Finding> findings, boolean incidentOpen) {
+    public static List<String> plan(NetworkType network, Verdict verdict, List<Finding> findings, IncidentPhase incident) {
         Set<Step> steps = EnumSet.noneOf(Step.class);
         if (verdict == Verdict.OFFLINE) {
             // Nothing gets through: tuning the traffic is pointless until the phone is back on a network.
@@ -96,9 +97,11 @@ public enum Step {
                 }
             }
         }
-        if (incidentOpen) {
+        if (incident == IncidentPhase.OPEN) {
             steps.remove(TRY_LATER);
             steps.add(END_AND_RESCHEDULE);
+        } else if (incident == IncidentPhase.RECOVERING) {
+            steps.add(KEEP_WATCHING);
         }
         return steps.stream().map(step -> step.text(network)).filter(Objects::nonNull).toList();
     }
