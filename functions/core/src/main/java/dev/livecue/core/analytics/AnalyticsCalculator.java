@@ -36,6 +36,11 @@ public final class AnalyticsCalculator {
 
     /** A scheduled live that starts at most this many minutes late is on time (starting early is on time too). */
     public static final int ON_TIME_TOLERANCE_MINUTES = 5;
+    /**
+     * Followers per hour needs at least this much live time behind it: over a few minutes (a live started by
+     * mistake and ended at once) a handful of followers reads as thousands an hour.
+     */
+    public static final double FOLLOWER_RATE_MIN_HOURS = 0.25;
     /** How many of the best weekday-and-hour slots are reported. */
     public static final int BEST_SLOTS = 5;
     /** Slot weekdays are lower-case day names; Monday first, as the weeks are. */
@@ -58,7 +63,7 @@ public final class AnalyticsCalculator {
         return new Analytics(from, to, zone.getId(), sessions.size(), round(totals.hours, 2),
                 totals.ended == 0 ? null : round(totals.hours * 60 / totals.ended, 1),
                 totals.avgPeakViewers(), totals.newFollowers,
-                totals.followerHours == 0 ? null : round(totals.newFollowers / totals.followerHours, 2),
+                totals.followerHours < FOLLOWER_RATE_MIN_HOURS ? null : round(totals.newFollowers / totals.followerHours, 2),
                 punctuality(sessions), consistency(occurrenceStatuses), bestSlots(slots),
                 slots.stream().sorted(Comparator.comparing(Slot::weekday, BY_WEEKDAY).thenComparingInt(Slot::hour)).toList(),
                 weekly(from, to, zone, sessions, sessionsWithIncidents),

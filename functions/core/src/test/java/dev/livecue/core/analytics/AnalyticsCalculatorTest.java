@@ -48,6 +48,20 @@ class AnalyticsCalculatorTest {
     }
 
     @Test
+    void compute_shouldGiveNoFollowerRate_untilAQuarterHourOfLiveTimeIsBehindIt() {
+        Instant from = Instant.parse("2026-11-02T08:00:00Z");
+        Instant to = Instant.parse("2026-11-09T08:00:00Z");
+        // a live ended after 14 minutes with 9 new followers would read as ~39 an hour
+        List<Session> short1 = List.of(closed("2026-11-03T03:00:00Z", 14, 0, 10, 9));
+        assertNull(AnalyticsCalculator.compute(from, to, LA, short1, List.of(), Set.of()).followersPerHour());
+        assertEquals(9, AnalyticsCalculator.compute(from, to, LA, short1, List.of(), Set.of()).newFollowers());
+
+        // with a second short one, the 15 minutes are reached: 10 followers over a quarter of an hour
+        List<Session> both = List.of(short1.get(0), closed("2026-11-04T03:00:00Z", 1, 0, 10, 1));
+        assertEquals(40.0, AnalyticsCalculator.compute(from, to, LA, both, List.of(), Set.of()).followersPerHour());
+    }
+
+    @Test
     void compute_shouldAnswerNullAverages_whenNothingHappened() {
         Analytics a = AnalyticsCalculator.compute(Instant.parse("2026-11-02T08:00:00Z"), Instant.parse("2026-11-09T08:00:00Z"),
                 LA, List.of(), List.of(), Set.of());
