@@ -239,14 +239,40 @@ class ReminderJobsTest {
         clock.pin(t0.plus(Duration.ofMinutes(35)));
         JobResult result = fire();
 
-        // THEN the reminder is expired and no event is written
+        // THEN the reminder is expired and no event is written for it (the one event is the checklist, which the
+        // first tick sent at once: the live was planned closer than the checklist's hour)
         assertEquals(1L, result.counts().get("expired"));
-        assertEquals(0, events(creator).size());
+        assertEquals(List.of("live.checklist"), events(creator).stream().map(Event::type).toList());
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(config.table()).key(Attrs.key(
                 Keys.creator(creator.id()), Keys.REMINDER_PREFIX + id + ".2028-05-01.PT10M."
                         + Instant.parse("2028-05-01T12:20:00Z").getEpochSecond()))).item();
         assertEquals("expired", item.get("status").s());
         assertTrue(!item.containsKey(Keys.GSI1_PK), "out of the due index");
+    }
+
+    @Test
+    void plan_shouldSendTheChecklistAtOnce_forALivePlannedCloserThanItsLead_once() {
+        // GIVEN a live planned at 12:00 for 12:30 (the checklist's hour has passed) and one for 12:04
+        Instant t0 = Instant.parse("2028-05-02T12:00:00Z");
+        clock.pin(t0);
+        TestCreator creator = Api.newCreator("UTC");
+        String soon = plan(creator, "2028-05-02T12:30", null, List.of("PT10M"));
+        plan(creator, "2028-05-02T12:04", null, List.of("PT5M"));
+
+        // WHEN the dispatcher ticks, the first live's title is changed (its reminders are planned again), and it
+        // ticks twice more
+        clock.pin(t0.plusSeconds(40));
+        fire();
+        creator.request().body(Map.of("title", "Friday night Q&A, moved up")).patch("/v1/schedules/" + soon)
+                .then().statusCode(200);
+        clock.pin(t0.plusSeconds(100));
+        fire();
+        fire();
+
+        // THEN the first live's checklist was sent once, at the first tick; the second live, four minutes away, got none
+        List<Event> events = events(creator);
+        assertEquals(List.of("live.checklist"), events.stream().map(Event::type).toList());
+        assertTrue(events.get(0).data().contains(soon), "the checklist of the live at 12:30");
     }
 
     @Test

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * One planned notice before one occurrence: an audience reminder ({@code offset} before the start, becomes a
  * {@code live.reminder} event) or the creator's checklist ({@code live.checklist}). The id is made of the
  * occurrence id, the offset and the due instant, so planning the same thing twice writes the same item, and a
- * reminder that already fired is never planned again for the same instant.
+ * reminder that already fired is never planned again for the same instant (a checklist planned too late for its
+ * instant keeps that instant's id and is due at once).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reminder(String reminderId, @JsonIgnore String creatorId, String scheduleId, String occurrenceId,
@@ -33,6 +34,11 @@ public record Reminder(String reminderId, @JsonIgnore String creatorId, String s
         public String json() {
             return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** The same reminder (same id) due at {@code at}: a checklist planned too late for its own time. */
+    public Reminder withDueAt(Instant at) {
+        return new Reminder(reminderId, creatorId, scheduleId, occurrenceId, kind, offset, at, occurrenceStart, status);
     }
 
     public static Reminder planned(String creatorId, String scheduleId, String occurrenceId, Kind kind, String offset,

@@ -32,6 +32,12 @@ import dev.livecue.core.store.ScheduleStore;
 @ApplicationScoped
 public class ReminderPlanner {
 
+    /**
+     * A live planned closer than its checklist's lead gets the checklist at once if it starts at least this much
+     * later (the shortest reminder the API takes); closer than that, there is no time to get ready by it.
+     */
+    static final Duration LATE_CHECKLIST_MIN_AHEAD = Duration.ofMinutes(5);
+
     private final ScheduleStore schedules;
     private final Occurrences occurrences;
     private final ReminderStore reminders;
@@ -124,7 +130,9 @@ public class ReminderPlanner {
 
     /**
      * The reminders one occurrence wants: each offset before its start, and the checklist at the checklist lead
-     * or with the smallest reminder if that is earlier. Those already due are not wanted any more.
+     * or with the smallest reminder if that is earlier. Audience reminders already due are not wanted any more; the
+     * checklist of a live planned (or moved) closer than its lead is due at once, unless the live starts within
+     * {@link #LATE_CHECKLIST_MIN_AHEAD}. It keeps the id of its planned time, so planning again never sends it twice.
      */
     List<Reminder> wanted(String creatorId, Schedule schedule, Occurrence occurrence, Instant now) {
         List<Reminder> wanted = new ArrayList<>();
@@ -133,11 +141,16 @@ public class ReminderPlanner {
             wanted.add(Reminder.planned(creatorId, schedule.id(), occurrence.occurrenceId(), Reminder.Kind.REMINDER,
                     offset.toString(), occurrence.start().minus(offset), occurrence.start()));
         }
+        wanted.removeIf(r -> !r.dueAt().isAfter(now));
         Duration smallest = offsets.stream().min(Duration::compareTo).orElse(config.checklistLead());
         Duration lead = smallest.compareTo(config.checklistLead()) > 0 ? smallest : config.checklistLead();
-        wanted.add(Reminder.planned(creatorId, schedule.id(), occurrence.occurrenceId(), Reminder.Kind.CHECKLIST, null,
-                occurrence.start().minus(lead), occurrence.start()));
-        wanted.removeIf(r -> !r.dueAt().isAfter(now));
+        Reminder checklist = Reminder.planned(creatorId, schedule.id(), occurrence.occurrenceId(),
+                Reminder.Kind.CHECKLIST, null, occurrence.start().minus(lead), occurrence.start());
+        if (checklist.dueAt().isAfter(now)) {
+            wanted.add(checklist);
+        } else if (occurrence.start().minus(LATE_CHECKLIST_MIN_AHEAD).isAfter(now)) {
+            wanted.add(checklist.withDueAt(now));
+        }
         return wanted;
     }
 
