@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.store.AccountStore;
 import dev.livecue.core.store.AccountStore.Revocation;
+import dev.livecue.core.store.Keys;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
@@ -296,6 +298,35 @@ class AccountsApiTest {
         // and a different body under the same key is refused
         Api.admin().header("Idempotency-Key", key).body(body.replace("Asia/Kolkata", "UTC")).post("/v1/creators")
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void idempotencyKey_shouldReplayASecret_withoutStoringIt() {
+        // GIVEN a new API key and a webhook subscription, each made with an Idempotency-Key
+        TestCreator creator = Api.newCreator();
+        String keyForKey = UUID.randomUUID().toString();
+        String keyForHook = UUID.randomUUID().toString();
+        String apiKey = creator.request().header("Idempotency-Key", keyForKey).body("{\"name\":\"zapier\"}")
+                .post("/v1/api-keys").then().statusCode(201).extract().path("apiKey");
+        String hook = "{\"url\":\"http://127.0.0.1:9/livecue\",\"events\":[\"live.reminder\"]}";
+        String secret = creator.request().header("Idempotency-Key", keyForHook).body(hook)
+                .post("/v1/webhooks").then().statusCode(201).extract().path("secret");
+
+        // THEN the answers the store keeps for those keys hold neither secret (the API key is stored only as a hash,
+        // the webhook secret only on the subscription, which signs with it)
+        List<Map<String, AttributeValue>> remembered = dynamo.query(q -> q.tableName(config.table()).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.creator(creator.id())))))
+                .items().stream().filter(item -> item.get("type").s().equals("idempotency")).toList();
+        assertEquals(2, remembered.size());
+        assertFalse(remembered.toString().contains(apiKey), "the API key");
+        assertFalse(remembered.toString().contains(secret.substring("whsec_".length())), "the webhook secret");
+
+        // AND a retry with the same key still gets the answer it lost, secret included
+        creator.request().header("Idempotency-Key", keyForKey).body("{\"name\":\"zapier\"}").post("/v1/api-keys")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("apiKey", equalTo(apiKey));
+        creator.request().header("Idempotency-Key", keyForHook).body(hook).post("/v1/webhooks")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("secret", equalTo(secret));
     }
 
     @Test

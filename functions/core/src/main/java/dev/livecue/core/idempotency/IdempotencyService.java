@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import javax.crypto.SecretKey;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,7 +20,8 @@ import dev.livecue.core.store.IdempotencyStore;
 /**
  * The rules of the {@code Idempotency-Key} header: the same key with the same body replays the first response;
  * with another body it is a 422; while the first request still runs it is a 409. Keys are scoped to the caller,
- * the method and the path; bodies are compared by SHA-256.
+ * the method and the path; bodies are compared by SHA-256. The remembered response is stored sealed under the
+ * client's key ({@link ResponseSeal}): it may hold a secret shown once.
  */
 @ApplicationScoped
 public class IdempotencyService {
@@ -26,8 +29,8 @@ public class IdempotencyService {
     public static final String HEADER = "Idempotency-Key";
     public static final int MAX_KEY_LENGTH = 255;
 
-    /** A key this request holds until it completes or is released. */
-    public record Claim(String scope, String keyHash, String bodyHash) {
+    /** A key this request holds until it completes or is released, and the key its response is sealed under. */
+    public record Claim(String scope, String keyHash, String bodyHash, SecretKey seal) {
     }
 
     /** Either the request may run ({@code claim}), or the stored response is the answer ({@code replay}). */
@@ -51,11 +54,12 @@ public class IdempotencyService {
         String endpoint = path.length() > 1 ? path.replaceAll("/+$", "") : path;
         String keyHash = SecretTokens.sha256Hex(method + " " + endpoint + "\n" + key);
         String bodyHash = HexFormat.of().formatHex(SecretTokens.sha256(body));
+        SecretKey seal = ResponseSeal.key(key, caller.scope(), method, endpoint);
         Instant now = clock.instant();
         Optional<IdempotencyRecord> earlier = store.begin(caller.scope(), keyHash, bodyHash, now,
                 now.plus(config.idempotency().lease()), now.plus(config.idempotency().retention()));
         if (earlier.isEmpty()) {
-            return new Outcome(Optional.of(new Claim(caller.scope(), keyHash, bodyHash)), Optional.empty());
+            return new Outcome(Optional.of(new Claim(caller.scope(), keyHash, bodyHash, seal)), Optional.empty());
         }
         IdempotencyRecord record = earlier.get();
         if (!record.bodyHash().equals(bodyHash)) {
@@ -66,7 +70,8 @@ public class IdempotencyService {
             throw new ApiException(ProblemType.IDEMPOTENCY_IN_PROGRESS,
                     "The first request with this Idempotency-Key is still running; retry in a moment");
         }
-        return new Outcome(Optional.empty(), Optional.of(record.response()));
+        StoredResponse stored = record.response();
+        return new Outcome(Optional.empty(), Optional.of(stored.withBody(ResponseSeal.open(seal, keyHash, stored.body()))));
     }
 
     /**
@@ -78,7 +83,8 @@ public class IdempotencyService {
         if (response.status() >= 500 || ProblemType.CONCURRENT_UPDATE.uri().equals(problemType)) {
             store.release(claim.scope(), claim.keyHash());
         } else {
-            store.complete(claim.scope(), claim.keyHash(), claim.bodyHash(), response,
+            store.complete(claim.scope(), claim.keyHash(), claim.bodyHash(),
+                    response.withBody(ResponseSeal.seal(claim.seal(), claim.keyHash(), response.body())),
                     clock.instant().plus(config.idempotency().retention()));
         }
     }
