@@ -8,15 +8,19 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -27,7 +31,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.schedule.Occurrence;
+import dev.livecue.core.schedule.OccurrenceService;
+import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.ScheduleService;
+import dev.livecue.core.session.PlannedLives;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
@@ -36,6 +45,8 @@ import dev.livecue.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Going live and reading a live back, against DynamoDB Local. */
 @QuarkusTest
@@ -58,6 +69,12 @@ class SessionsApiTest {
 
     @Inject
     ScheduleService schedules;
+
+    @Inject
+    OccurrenceService occurrences;
+
+    @Inject
+    PlannedLives planned;
 
     @AfterEach
     void resetClock() {
@@ -135,6 +152,67 @@ class SessionsApiTest {
         creator.request().body(Map.of("occurrenceId", occurrenceId)).post("/v1/sessions")
                 .then().statusCode(409).contentType("application/problem+json");
         assertEquals(1, items(creator.id(), "SESSION#"));
+    }
+
+    @Test
+    void start_andCancelOfItsPlannedLiveAtOnce_shouldNeverBothSucceed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                // GIVEN a live planned 15 minutes ahead
+                TestCreator creator = newCreator();
+                String occurrenceId = plannedSoon(creator);
+                String scheduleId = occurrenceId.substring(0, occurrenceId.indexOf('.'));
+
+                // WHEN the phone starts it while another device skips it
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Integer> start = pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return creator.request().body(Map.of("occurrenceId", occurrenceId)).post("/v1/sessions").statusCode();
+                });
+                Future<String> cancel = pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    try {
+                        return occurrences.cancel(creator.id(), scheduleId, occurrenceId).status().json();
+                    } catch (ApiException e) {
+                        return String.valueOf(e.type().status());
+                    }
+                });
+                int started = start.get(30, TimeUnit.SECONDS);
+                String cancelled = cancel.get(30, TimeUnit.SECONDS);
+
+                // THEN at most one of them did it, and what is stored is what the winner answered
+                String status = planned.find(creator.id(), occurrenceId).orElseThrow().status().json();
+                String outcome = "round " + round + ": start " + started + ", cancel " + cancelled + ", stored " + status;
+                assertFalse(started == 201 && cancelled.equals("cancelled"), outcome);
+                assertEquals(started == 201 ? "live" : cancelled.equals("cancelled") ? "cancelled" : "scheduled", status, outcome);
+                assertEquals(started == 201 ? 1 : 0, items(creator.id(), "SESSION#"), outcome);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void start_shouldChangeNothing_whenItsPlannedLiveWasCancelledAfterItWasRead() {
+        // GIVEN a planned live read by a starting session, then cancelled from another device
+        TestCreator creator = newCreator();
+        String occurrenceId = plannedSoon(creator);
+        Occurrence read = planned.find(creator.id(), occurrenceId).orElseThrow();
+        occurrences.cancel(creator.id(), read.scheduleId(), occurrenceId);
+
+        // WHEN the session's write goes in with what it read THEN it is refused, and the live stays cancelled
+        TransactWriteItem live = planned.liveWrite(creator.id(), read, NOW).orElseThrow();
+        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(live)));
+        assertEquals(OccurrenceStatus.CANCELLED, planned.find(creator.id(), occurrenceId).orElseThrow().status());
+    }
+
+    /** A live planned the day before, starting 15 minutes after NOW (16:15 New York); the clock is at NOW. */
+    private String plannedSoon(TestCreator creator) {
+        clock.pin(NOW.minus(Duration.ofDays(1)));
+        String occurrenceId = Lives.plan(schedules, creator.id(), "2026-03-14T16:15", "America/New_York", null, "Q&A");
+        clock.pin(NOW);
+        return occurrenceId;
     }
 
     @Test

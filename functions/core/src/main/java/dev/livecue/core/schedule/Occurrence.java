@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Occurrence(String occurrenceId, String scheduleId, String title, Instant start, Instant end,
         String localStart, String timeZone, int durationMinutes, OccurrenceStatus status, Instant originalStart,
-        String cancelledBy, @JsonIgnore Instant revisedAt) {
+        String cancelledBy, @JsonIgnore Instant revisedAt, @JsonIgnore long stateVersion) {
 
     public static final String BY_CREATOR = "creator";
     public static final String BY_VACATION = "vacation";

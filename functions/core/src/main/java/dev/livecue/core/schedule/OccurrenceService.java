@@ -84,7 +84,7 @@ public class OccurrenceService {
     public Occurrence cancel(String creatorId, String scheduleId, String occurrenceId) {
         Target target = target(creatorId, scheduleId, occurrenceId);
         record(creatorId, new OccurrenceState(scheduleId, target.date(), OccurrenceStatus.CANCELLED, null, null,
-                clock.instant()));
+                clock.instant(), target.stateVersion()));
         return replanned(creatorId, target);
     }
 
@@ -110,7 +110,8 @@ public class OccurrenceService {
         }
         v.throwIfAny();
         refuseOverlap(creatorId, target, occurrenceId, start.atZone(zone.get()).toInstant());
-        record(creatorId, new OccurrenceState(scheduleId, target.date(), OccurrenceStatus.MOVED, start, zoneName, now));
+        record(creatorId, new OccurrenceState(scheduleId, target.date(), OccurrenceStatus.MOVED, start, zoneName, now,
+                target.stateVersion()));
         return replanned(creatorId, target);
     }
 
@@ -127,7 +128,8 @@ public class OccurrenceService {
                 });
     }
 
-    private record Target(Schedule schedule, java.time.LocalDate date) {
+    /** An occurrence to change: its schedule, planned date, and the version of its record as read. */
+    private record Target(Schedule schedule, java.time.LocalDate date, long stateVersion) {
     }
 
     /** The schedule and planned date of an occurrence that may still be changed; 404 for anything else. */
@@ -142,12 +144,22 @@ public class OccurrenceService {
             throw ApiException.conflict("Occurrence " + occurrenceId + " has started or is over ("
                     + current.status().json() + "); it can no longer be changed");
         }
-        return new Target(schedule, ref.date());
+        return new Target(schedule, ref.date(), current.stateVersion());
     }
 
+    /**
+     * Writes the change if the occurrence is still as it was read: of two changes at once (a cancel and a move, two
+     * moves, a move and the live starting), the second gets 409 concurrent-update and nothing is written; sent
+     * again, it is judged on what the first one left.
+     */
     private void record(String creatorId, OccurrenceState state) {
-        if (!store.putState(creatorId, state)) {
-            throw ScheduleService.notFound(state.scheduleId());
+        try {
+            if (!store.putState(creatorId, state)) {
+                throw ScheduleService.notFound(state.scheduleId());
+            }
+        } catch (ScheduleStore.ConcurrentUpdateException e) {
+            throw ApiException.concurrentUpdate("Occurrence " + OccurrenceIds.of(state.scheduleId(), state.date())
+                    + " was changed by another request at the same moment; nothing was changed by this one, send it again");
         }
     }
 

@@ -63,6 +63,7 @@ public final class Timeline {
         return new Occurrence(id, schedule.id(), schedule.title(), at,
                 at.plus(schedule.duration()), start.toLocalDateTime().toString(), start.getZone().getId(),
                 schedule.durationMinutes(), status, moved ? planned.toInstant() : null, cancelledBy,
-                state == null || state.updatedAt().isBefore(schedule.updatedAt()) ? schedule.updatedAt() : state.updatedAt());
+                state == null || state.updatedAt().isBefore(schedule.updatedAt()) ? schedule.updatedAt() : state.updatedAt(),
+                state == null ? 0 : state.version());
     }
 }

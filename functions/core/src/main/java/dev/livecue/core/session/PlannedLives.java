@@ -83,9 +83,13 @@ public class PlannedLives {
                 .map(ref -> schedules.statusWrite(creatorId, ref.scheduleId(), ref.date(), status, now));
     }
 
-    /** The write that makes the occurrence {@code live} for a starting session, unless it is live already. */
-    public Optional<TransactWriteItem> liveWrite(String creatorId, String occurrenceId, Instant now) {
-        return OccurrenceIds.parse(occurrenceId).map(ref -> schedules.liveWrite(creatorId, ref.scheduleId(), ref.date(), now));
+    /**
+     * The write that makes the occurrence {@code live} for a starting session, if nothing changed it since it was
+     * read as {@code occurrence} (another session made it live, the creator cancelled or moved it).
+     */
+    public Optional<TransactWriteItem> liveWrite(String creatorId, Occurrence occurrence, Instant now) {
+        return OccurrenceIds.parse(occurrence.occurrenceId()).map(ref -> schedules.liveWrite(creatorId, ref.scheduleId(),
+                ref.date(), now, occurrence.stateVersion()));
     }
 
     /**
@@ -99,6 +103,7 @@ public class PlannedLives {
         }
         Optional<OccurrenceState> current = schedules.state(creatorId, ref.get().scheduleId(), ref.get().date());
         return schedules.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(), status,
-                current.map(OccurrenceState::start).orElse(null), current.map(OccurrenceState::timeZone).orElse(null), now));
+                current.map(OccurrenceState::start).orElse(null), current.map(OccurrenceState::timeZone).orElse(null), now,
+                current.map(OccurrenceState::version).orElse(0L)));
     }
 }

@@ -96,7 +96,7 @@ public class SessionService {
         // a live reported late is still listed ahead of the sweep's cursor, never in a minute it already finished
         Instant abandonAt = startedAt.plus(config.abandonAfter());
         List<TransactWriteItem> alongside = new ArrayList<>(List.of(started.write()));
-        occurrence.flatMap(o -> planned.liveWrite(creatorId, o.occurrenceId(), now)).ifPresent(alongside::add);
+        occurrence.flatMap(o -> planned.liveWrite(creatorId, o, now)).ifPresent(alongside::add);
         try {
             store.create(creatorId, session, abandonAt.isBefore(now) ? now : abandonAt, alongside);
         } catch (ConcurrentUpdateException e) {

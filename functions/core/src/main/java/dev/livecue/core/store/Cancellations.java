@@ -23,6 +23,12 @@ final class Cancellations {
         return e.cancellationReasons().stream().skip(from).map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
     }
 
+    /** Whether its {@code index}-th write found its item not as its condition expected. */
+    static boolean conditionFailedAt(TransactionCanceledException e, int index) {
+        return e.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
+    }
+
     /**
      * Waits before a transaction cancelled for the {@code n}-th time over a write under way is sent again: long
      * enough for that write to finish, a little longer each time.

@@ -29,6 +29,7 @@ import dev.livecue.core.schedule.Vacation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -189,7 +190,11 @@ public class ScheduleStore {
         }
     }
 
-    /** Records an occurrence's state, only while its schedule still exists; false if it does not. */
+    /**
+     * Records an occurrence's state, only while its schedule still exists (false if it does not) and only if the
+     * record is still at {@code state.version()}, as it was read (0: there was none); otherwise
+     * {@link ConcurrentUpdateException}: another change of the occurrence got in between.
+     */
     public boolean putState(String creatorId, OccurrenceState state) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.creator(creatorId)));
@@ -203,15 +208,27 @@ public class ScheduleStore {
             item.put(A_TIME_ZONE, s(state.timeZone()));
         }
         item.put(A_UPDATED_AT, instant(state.updatedAt()));
+        item.put(Keys.VERSION, n(state.version() + 1));
+        Put.Builder put = Put.builder().tableName(table()).item(item).expressionAttributeNames(Map.of("#v", Keys.VERSION))
+                .conditionExpression(versionIs(state.version()));
+        if (state.version() != 0) {
+            put.expressionAttributeValues(Map.of(":seen", n(state.version())));
+        }
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().conditionCheck(c -> c.tableName(table())
                             .key(Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + state.scheduleId()))
                             .conditionExpression("attribute_exists(pk)")).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(table()).item(item)).build()));
+                    TransactWriteItem.builder().put(put.build()).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            return false;
+            if (Cancellations.conditionFailedAt(e, 0)) {
+                return false;
+            }
+            if (Cancellations.conditionFailedAt(e, 1) || Cancellations.conflicted(e)) {
+                throw new ConcurrentUpdateException();
+            }
+            throw e;
         }
     }
 
@@ -227,21 +244,39 @@ public class ScheduleStore {
 
     /**
      * The write of {@code live} on an occurrence for a session starting: it fails, and the transaction with it,
-     * while the occurrence is live already, so two sessions started at once cannot both hold one planned live.
+     * unless the occurrence's record is still at {@code seenVersion} (as the session read it, 0: none), so two
+     * sessions started at once cannot both hold one planned live, and a live cannot start on an occurrence
+     * cancelled or moved a moment before.
      */
-    public TransactWriteItem liveWrite(String creatorId, String scheduleId, LocalDate date, Instant at) {
-        return TransactWriteItem.builder().update(statusUpdate(creatorId, scheduleId, date, OccurrenceStatus.LIVE, at)
-                .conditionExpression("attribute_not_exists(#status) OR #status <> :status").build()).build();
+    public TransactWriteItem liveWrite(String creatorId, String scheduleId, LocalDate date, Instant at, long seenVersion) {
+        Update.Builder update = statusUpdate(creatorId, scheduleId, date, OccurrenceStatus.LIVE, at)
+                .conditionExpression(versionIs(seenVersion));
+        if (seenVersion != 0) {
+            Map<String, AttributeValue> values = new HashMap<>(update.build().expressionAttributeValues());
+            values.put(":seen", n(seenVersion));
+            update.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
+    }
+
+    /**
+     * The condition that an occurrence's record is still at {@code seen} (over {@code #v}, and {@code :seen} unless
+     * 0: no record yet, or one written before records had versions).
+     */
+    private static String versionIs(long seen) {
+        return seen == 0 ? "attribute_not_exists(#v)" : "#v = :seen";
     }
 
     private Update.Builder statusUpdate(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status, Instant at) {
         return Update.builder().tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), stateKey(scheduleId, date)))
-                .updateExpression("SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at")
+                // a session's write moves the version on too, so a cancel or move read before it fails
+                .updateExpression("SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at"
+                        + " ADD #v :one")
                 .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#schedule", A_SCHEDULE_ID, "#date", A_DATE,
-                        "#status", A_STATUS, "#at", A_UPDATED_AT))
+                        "#status", A_STATUS, "#at", A_UPDATED_AT, "#v", Keys.VERSION))
                 .expressionAttributeValues(Map.of(":type", s("occurrence"), ":schedule", s(scheduleId),
-                        ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at)));
+                        ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at), ":one", n(1)));
     }
 
     public Optional<OccurrenceState> state(String creatorId, String scheduleId, LocalDate date) {
@@ -375,7 +410,7 @@ public class ScheduleStore {
         String start = str(item, A_START);
         return new OccurrenceState(str(item, A_SCHEDULE_ID), LocalDate.parse(str(item, A_DATE)),
                 OccurrenceStatus.of(str(item, A_STATUS)), start == null ? null : LocalDateTime.parse(start),
-                str(item, A_TIME_ZONE), instant(item, A_UPDATED_AT));
+                str(item, A_TIME_ZONE), instant(item, A_UPDATED_AT), num(item, Keys.VERSION, 0));
     }
 
     private String table() {

@@ -176,9 +176,7 @@ public class SessionStore {
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            boolean sessionChanged = !e.cancellationReasons().isEmpty()
-                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code());
-            if (sessionChanged || Cancellations.conflicted(e)) {
+            if (Cancellations.conditionFailedAt(e, 0) || Cancellations.conflicted(e)) {
                 throw new ConcurrentUpdateException();
             }
             throw e;

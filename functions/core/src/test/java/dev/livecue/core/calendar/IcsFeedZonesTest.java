@@ -88,7 +88,7 @@ class IcsFeedZonesTest {
         Schedule schedule = new Schedule("sch_1", "Night live", null, null, List.of(), LOCAL_START, zone, 60, null,
                 List.of("PT1H"), true, NOW, NOW, 1);
         Occurrence occurrence = new Occurrence("sch_1." + start, "sch_1", "Night live", start, start.plusSeconds(3600),
-                LOCAL_START.toString(), zone, 60, OccurrenceStatus.SCHEDULED, null, null, NOW);
+                LOCAL_START.toString(), zone, 60, OccurrenceStatus.SCHEDULED, null, null, NOW, 0);
         return new IcsFeed.Entry(occurrence, schedule, NOW);
     }
 }
