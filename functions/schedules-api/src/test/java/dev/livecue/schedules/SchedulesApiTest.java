@@ -14,9 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -457,6 +463,42 @@ class SchedulesApiTest {
         creator.request().body("{\"from\": \"+999999999-12-30\", \"to\": \"+999999999-12-31\"}").put("/v1/vacation")
                 .then().statusCode(400).body("errors.field", contains("from", "to"));
         creator.request().get("/v1/vacation").then().statusCode(204);
+    }
+
+    @Test
+    void vacation_setTwiceAtOnce_shouldLeaveTheRemindersOfTheVacationThatWasStored() throws Exception {
+        clock.pin(Instant.parse("2027-12-15T12:00:00Z"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 12; round++) {
+                // GIVEN weekly lives on Friday 17 and Friday 24 December, both within the reminders' horizon
+                TestCreator creator = Api.newCreator("UTC");
+                String id = creator.request().body(schedule("2027-12-17T19:00", "UTC", "FREQ=WEEKLY;BYDAY=FR", List.of("PT1H")))
+                        .post("/v1/schedules").then().statusCode(201).extract().path("id");
+
+                // WHEN a vacation over the first and one over the second are set at the same moment
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Integer>> puts = new ArrayList<>();
+                for (String day : List.of("2027-12-17", "2027-12-24")) {
+                    puts.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return creator.request().body(Map.of("from", day, "to", day)).put("/v1/vacation").statusCode();
+                    }));
+                }
+                for (Future<Integer> put : puts) {
+                    assertEquals(200, put.get(30, TimeUnit.SECONDS));
+                }
+
+                // THEN the live outside the vacation that was stored has its reminder, the one inside it has none
+                String off = creator.request().get("/v1/vacation").then().statusCode(200).extract().path("from");
+                String on = off.equals("2027-12-17") ? "2027-12-24" : "2027-12-17";
+                List<String> reminded = creator.request().get("/v1/schedules/" + id).then().extract().jsonPath()
+                        .getList("pendingReminders.occurrenceId");
+                assertEquals(List.of(id + "." + on), reminded.stream().distinct().toList(), "round " + round + ", vacation " + off);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
