@@ -1,11 +1,11 @@
 package dev.livecue.core.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +45,12 @@ class SessionStatsTest {
     }
 
     @Test
-    void read_shouldRequireAnObject() throws Exception {
+    void read_shouldRequireAnObject_orNothing() throws Exception {
         assertEquals("stats", errors("[1]").get(0).field());
         Violations v = new Violations();
-        assertNull(SessionStats.read(null, "stats", v));
-        assertFalse(v.isEmpty());
+        SessionStats none = SessionStats.read(null, "stats", v);
+        assertTrue(v.isEmpty(), "stats left out: nothing reported");
+        assertEquals(SessionStats.of(Map.of()), none);
     }
 
     private List<FieldError> errors(String body) throws Exception {
