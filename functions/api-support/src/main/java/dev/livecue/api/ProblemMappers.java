@@ -39,7 +39,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return problem(e.type(), e.getMessage(), e.errors(), uri);
+        Response problem = problem(e.type(), e.getMessage(), e.errors(), uri);
+        return e.retryAfter().map(wait -> Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())).build()).orElse(problem);
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package dev.livecue.schedules;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.livecue.core.auth.Caller;
 import dev.livecue.core.config.LivecueConfig;
+import dev.livecue.core.idempotency.IdempotencyService;
 import dev.livecue.core.store.AccountStore;
 import dev.livecue.core.store.AccountStore.Revocation;
 import dev.livecue.core.store.Keys;
@@ -56,6 +60,9 @@ class AccountsApiTest {
 
     @Inject
     AccountStore accounts;
+
+    @Inject
+    IdempotencyService idempotency;
 
     @Test
     void createCreator_shouldReturnProfileAndWorkingKey_whenAdminCreates() {
@@ -327,6 +334,23 @@ class AccountsApiTest {
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("apiKey", equalTo(apiKey));
         creator.request().header("Idempotency-Key", keyForHook).body(hook).post("/v1/webhooks")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("secret", equalTo(secret));
+    }
+
+    @Test
+    void idempotencyKey_heldByARequestThatStoppedAnswering_shouldSayWhenToRetry() {
+        // GIVEN a request that took its key and then stopped (a crash) before it answered
+        TestCreator creator = Api.newCreator();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"crashed\"}";
+        idempotency.begin(Caller.creator(creator.id(), "key_crashed"), "POST", "/v1/api-keys", key,
+                body.getBytes(StandardCharsets.UTF_8));
+
+        // WHEN the client retries with the same key THEN 409, with when the key is free again (its minute's lease)
+        String retryAfter = creator.request().header("Idempotency-Key", key).body(body).post("/v1/api-keys")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/idempotency-key-in-use")).extract().header("Retry-After");
+        int seconds = Integer.parseInt(retryAfter);
+        assertTrue(seconds >= 1 && seconds <= 61, "Retry-After " + retryAfter);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.livecue.core.idempotency;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -67,8 +68,11 @@ public class IdempotencyService {
                     "This Idempotency-Key was first used with a different body; use a new key for a new request");
         }
         if (!record.completed()) {
-            throw new ApiException(ProblemType.IDEMPOTENCY_IN_PROGRESS,
-                    "The first request with this Idempotency-Key is still running; retry in a moment");
+            // A request that died mid-way (a crash, a timeout) holds the key until its lease lapses: say when.
+            long seconds = Math.max(1, Duration.between(now, record.leaseUntil()).toSeconds() + 1);
+            throw new ApiException(ProblemType.IDEMPOTENCY_IN_PROGRESS, "The first request with this Idempotency-Key is"
+                    + " still running, or stopped before it answered; retry in " + seconds + " s at most")
+                    .retryAfter(Duration.ofSeconds(seconds));
         }
         StoredResponse stored = record.response();
         return new Outcome(Optional.empty(), Optional.of(stored.withBody(ResponseSeal.open(seal, keyHash, stored.body()))));

@@ -70,7 +70,8 @@ public class IdempotencyStore {
             StoredResponse response = COMPLETED.equals(str(old, A_STATE))
                     ? new StoredResponse((int) num(old, A_STATUS, 200), str(old, A_BODY), str(old, A_MEDIA_TYPE), str(old, A_LOCATION))
                     : null;
-            return Optional.of(new IdempotencyRecord(str(old, A_BODY_HASH), response));
+            return Optional.of(new IdempotencyRecord(str(old, A_BODY_HASH), response,
+                    Instant.ofEpochSecond(num(old, A_LEASE_UNTIL, now.getEpochSecond()))));
         }
     }
 
