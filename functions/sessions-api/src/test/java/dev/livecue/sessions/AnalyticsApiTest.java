@@ -237,7 +237,7 @@ class AnalyticsApiTest {
                 + "delayMinutes,endReason,peakViewers,uniqueViewers,newFollowers,comments,likes,shares,gifts,"
                 + "connectionIncident,replayAvailableUntil", lines[0]);
         assertEquals(id + ",closed,\"'=HYPERLINK(\"\"x\"\"), live\"," + occurrence + ",2026-09-03T02:00:00Z,2026-09-03T02:03:00Z,"
-                + "2026-09-02T19:03,America/Los_Angeles,2026-09-03T03:03:00Z,60,3,planned,42,,5,,,,,true,2026-12-02T03:03:00Z",
+                + "2026-09-02T19:03:00,America/Los_Angeles,2026-09-03T03:03:00Z,60,3,planned,42,,5,,,,,true,2026-12-02T03:03:00Z",
                 lines[1]);
         creator.request().get("/v1/analytics?from=2026-09-01T00:00:00Z&to=2026-09-10T00:00:00Z")
                 .then().statusCode(200).body("connection.sessionsWithIncidents", equalTo(1))

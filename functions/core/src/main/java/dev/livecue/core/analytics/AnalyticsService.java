@@ -5,6 +5,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,8 @@ import dev.livecue.core.validation.Violations;
 @ApplicationScoped
 public class AnalyticsService {
 
+    /** The local start, always with seconds (java.time leaves them out when they are zero). */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     static final List<String> CSV_HEADER = List.of("id", "status", "title", "occurrenceId", "scheduledStart", "startedAt",
             "localStart", "timeZone", "endedAt", "durationMinutes", "delayMinutes", "endReason", "peakViewers",
             "uniqueViewers", "newFollowers", "comments", "likes", "shares", "gifts", "connectionIncident",
@@ -74,7 +78,7 @@ public class AnalyticsService {
             row.add(s.occurrenceId());
             row.add(text(s.scheduledStart()));
             row.add(text(s.startedAt()));
-            row.add(s.startedAt().atZone(zone).toLocalDateTime().toString());
+            row.add(LOCAL_TIME.format(s.startedAt().atZone(zone)));
             row.add(zone.getId());
             row.add(text(s.endedAt()));
             row.add(s.durationMinutes());
@@ -109,7 +113,8 @@ public class AnalyticsService {
         return parameter == null || parameter.isEmpty();
     }
 
+    /** Every time to the second, in one shape per column, so a spreadsheet reads the whole column alike. */
     private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }
