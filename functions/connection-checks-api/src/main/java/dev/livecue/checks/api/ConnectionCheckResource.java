@@ -42,6 +42,7 @@ public class ConnectionCheckResource {
                     + " and the recommendation is end_and_reschedule until good checks close it.")
     @APIResponse(responseCode = "201", description = "Judged and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionCheck.class)))
+    @APIResponse(responseCode = "404", description = "sessionId names no session of the caller's")
     public Response record(NewConnectionCheck request) {
         return Response.status(Response.Status.CREATED).entity(checks.record(caller.creatorId(), request)).build();
     }

@@ -13,9 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.livecue.core.connection.ProbeService;
+import dev.livecue.core.connection.ProbeService.UploadResult;
 
 /** Payloads the companion app times to measure download and upload before it posts a check. */
 @Path("/v1/connection-checks/probe")
@@ -36,6 +40,9 @@ public class ProbeResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload probe: up to 4194304 bytes of anything, answered with receivedBytes and serverMs")
+    @APIResponse(responseCode = "200", description = "Received and discarded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(responseCode = "413", description = "More than 4194304 bytes")
     public Response upload(InputStream body) {
         return Response.ok(probes.upload(body)).header("Cache-Control", "no-store").build();
     }
