@@ -2,6 +2,8 @@
 // shaped like the RFC 9457 body the API sends, so screens show errors the same way whatever went wrong.
 
 const KEY_STORAGE = 'livecue.apiKey';
+/** What the creator reads when Livecue cannot be reached at all (no network, or the app's own files failed to load). */
+export const UNREACHABLE = 'Livecue could not be reached. Check your Wi-Fi or mobile data and try again.';
 
 export class ApiProblem extends Error {
   constructor({ status = 0, title = 'Something went wrong', detail = '', errors = [], type = 'about:blank' } = {}) {
@@ -57,7 +59,7 @@ export async function request(method, path, { body, query, idempotencyKey, apiKe
       cache: 'no-store', signal });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
-    throw new ApiProblem({ title: 'No connection', detail: 'Livecue could not be reached. Check your Wi-Fi or mobile data and try again.' });
+    throw new ApiProblem({ title: 'No connection', detail: UNREACHABLE });
   }
   if (response.status === 401 && apiKey) unauthorizedListeners.forEach((listener) => listener());
   if (!response.ok) throw await problemOf(response);

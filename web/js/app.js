@@ -13,6 +13,7 @@ const SCREENS = {
   automations: 'Automations',
 };
 const DEFAULT_SCREEN = 'next';
+const DRAFTS_OWNER = 'livecue.draftsOwner';
 
 const view = document.getElementById('view');
 const tabs = document.getElementById('tabs');
@@ -89,18 +90,27 @@ async function refreshMe() {
 
 async function signIn(apiKey) {
   me = await api.get('/v1/me', { apiKey });
+  // drafts kept when a key stopped working are this creator's to pick up again, nobody else's
+  const draftsOf = sessionStorage.getItem(DRAFTS_OWNER);
+  if (draftsOf && draftsOf !== me.id) sessionStorage.clear();
+  sessionStorage.removeItem(DRAFTS_OWNER);
   storeKey(apiKey);
   who.textContent = me.displayName || `@${me.handle}`;
   showSignedIn(true);
   await route();
 }
 
-function signOut(message) {
+/**
+ * Signing out forgets the key and what was typed; a key that stopped working (revoked, expired) keeps the drafts
+ * for the same creator's next sign-in, so a plan half typed is not lost to it.
+ */
+function signOut(message, { keepDrafts = false } = {}) {
   cleanup?.();
   cleanup = null;
+  if (keepDrafts && me) sessionStorage.setItem(DRAFTS_OWNER, me.id);
+  else sessionStorage.clear();
   me = null;
   forgetKey();
-  sessionStorage.clear();
   view.replaceChildren();
   showSignedIn(false);
   signInForm.reset();
@@ -127,7 +137,7 @@ signInForm.addEventListener('submit', async (event) => {
 });
 
 signOutButton.addEventListener('click', () => signOut('Signed out'));
-onUnauthorized(() => { if (me) signOut('Your key is no longer valid: sign in again.'); });
+onUnauthorized(() => { if (me) signOut('Your key is no longer valid: sign in again.', { keepDrafts: true }); });
 window.addEventListener('hashchange', route);
 
 async function start() {

@@ -1,5 +1,6 @@
 // Small DOM helpers every screen shares: building elements, showing an API problem beside the field it names,
 // keeping typed input across errors and reloads, and formatting times in the phone's own time zone.
+import { ApiProblem, UNREACHABLE } from './api.js';
 
 /** h('button', {class: 'primary', onclick}, 'Save') -> an element; null/false children are skipped. */
 export function h(tag, attributes = {}, ...children) {
@@ -165,10 +166,17 @@ export async function copyText(text, what = 'Link') {
   }
 }
 
+function failureWords(problem) {
+  if (problem instanceof ApiProblem) return problem.detail || problem.title;
+  // the screen's own module did not load: offline on a first visit to the tab
+  if (!navigator.onLine || /module|import|fetch/i.test(problem?.message ?? '')) return UNREACHABLE;
+  return 'This screen could not be shown.';
+}
+
 /** A screen's error state for a failed load, with a retry that re-renders the screen. */
 export function loadFailed(problem, retry) {
   return h('div', { class: 'card error', role: 'alert' },
-    h('p', {}, problem.detail || problem.title),
+    h('p', {}, failureWords(problem)),
     h('button', { type: 'button', onclick: retry }, 'Try again'));
 }
 

@@ -99,7 +99,8 @@ function content(api, a, weeks) {
   }
   const zoneNote = a.timeZone !== phoneTimeZone()
     ? h('p', { class: 'muted', id: 'insights-zone' }, `Days and hours are in ${a.timeZone}, your Livecue time zone.`) : null;
-  return [zoneNote, headline(a), hoursCard(a), punctualityCard(a), slotsCard(a), connectionCard(a), csvCard(api, a)];
+  return [zoneNote, headline(a), hoursCard(a), punctualityCard(a), slotsCard(a), connectionCard(a), csvCard(api, a)]
+    .filter(Boolean);
 }
 
 function headline(a) {

@@ -146,7 +146,8 @@ export async function render(view, { api, navigate }) {
     session = live;
     const elapsed = h('span', { id: 'elapsed', role: 'timer' }, elapsedText(live.startedAt));
     const status = h('p', { id: 'live-connection', 'aria-live': 'polite' }, 'Checking your connection…');
-    const banner = h('div', { class: 'banner', id: 'degraded-banner', role: 'alert', hidden: true });
+    // focusable, so a keyboard can scroll its steps when they overflow (it is capped at 45% of the screen)
+    const banner = h('div', { class: 'banner', id: 'degraded-banner', role: 'alert', tabindex: '0', hidden: true });
     const endButton = h('button', { type: 'button', class: 'primary block', id: 'end-live' }, 'End live');
     const cutOff = h('button', { type: 'button', class: 'danger block', id: 'cut-off' }, 'My live was cut off');
     endButton.addEventListener('click', () => busy(endButton, () => prepareClose(endButton)));

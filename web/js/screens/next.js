@@ -51,7 +51,7 @@ export async function render(view, { api, navigate }) {
         ? h('p', { class: 'muted' }, `${formatWhen(occurrence.start, occurrence.timeZone)} in ${occurrence.timeZone}`) : null,
       occurrence.status === 'moved' && occurrence.originalStart
         ? h('p', { class: 'muted' }, `Moved from ${formatWhen(occurrence.originalStart)}`) : null,
-      skippable ? h('button', { type: 'button', class: 'danger', 'aria-label': `Skip ${occurrence.title} on ${formatWhen(occurrence.start)}`,
+      skippable ? h('button', { type: 'button', class: 'danger', 'aria-label': `Skip this one: ${occurrence.title}, ${formatWhen(occurrence.start)}`,
         onclick: (event) => skip(occurrence, event.currentTarget) }, 'Skip this one') : null);
   }
 
@@ -64,7 +64,13 @@ export async function render(view, { api, navigate }) {
         render();
         toast('Skipped. Followers will not be reminded.');
       } catch (problem) {
-        toast(problem.detail || problem.title);
+        if (problem.status !== 404) {
+          toast(problem.detail || problem.title);
+          return;
+        }
+        // deleted (or changed) from another device meanwhile: show the lives as they are now
+        toast('This live is no longer planned.');
+        navigate('#/next');
       }
     });
   }

@@ -100,7 +100,8 @@ function occurrenceLine(occurrence) {
 export async function render(view, { api, me, navigate, params }) {
   const schedules = await api.get('/v1/schedules', { query: { limit: 50 } });
 
-  const zone = phoneTimeZone();
+  // lives are planned in the creator's Livecue zone unless they pick another (as Insights reads them)
+  const zone = me.timeZone || phoneTimeZone();
   const title = h('input', { name: 'title', type: 'text', autocomplete: 'off', required: true, id: 'plan-title' });
   const description = h('textarea', { name: 'description', rows: '2', id: 'plan-description' });
   const thumbnailUrl = h('input', { name: 'thumbnailUrl', type: 'url', inputmode: 'url', autocomplete: 'off',
@@ -118,8 +119,10 @@ export async function render(view, { api, me, navigate, params }) {
     value: String(DEFAULT_COUNT), id: 'plan-count', 'aria-label': 'How many lives' });
   const days = h('div', { class: 'days', id: 'plan-days' },
     ...DAYS.map(([code, label]) => choice('checkbox', 'day', code, label, false)));
+  // set once the creator picks days themselves; kept with the draft, so a reload still knows
+  const daysChosen = h('input', { type: 'hidden', name: 'daysChosen', value: '' });
   const repeatDetails = h('div', { id: 'repeat-details' }, h('p', { class: 'hint' }, 'On these days:'), days,
-    h('label', { for: count.id }, 'How many lives'), count);
+    daysChosen, h('label', { for: count.id }, 'How many lives'), count);
   const recurrence = group('Repeat', 'recurrence', [
     h('div', { class: 'row' }, ...REPEATS.map(([value, label]) => choice('radio', 'repeat', value, label, value === 'once'))),
     repeatDetails], 'No day chosen: the weekday of the start.');
@@ -142,7 +145,8 @@ export async function render(view, { api, me, navigate, params }) {
     warnedField('Thumbnail URL', thumbnailUrl, 'An https link to a .jpg, .png or .webp image.'),
     thumbnail,
     warnedField('Starts', start, 'A repeating live starts on the first chosen day from this date on.'),
-    field('Time zone', timeZone, `Your phone is in ${zone}.`),
+    field('Time zone', timeZone, zone === phoneTimeZone() ? `Your Livecue time zone, and your phone's.`
+      : `Your Livecue time zone (your phone is in ${phoneTimeZone()}).`),
     field('Length', duration),
     recurrence,
     reminders,
@@ -204,6 +208,7 @@ export async function render(view, { api, me, navigate, params }) {
       showDates(details);
     } catch (problem) {
       if (!(problem instanceof ApiProblem) || problem.status === 0) return;
+      showWarnings([]); // judged on the last valid form: stale once a field changed, back with the next valid one
       const relevant = problem.errors.filter(({ field: name }) => touched.has(name.replace(/[[.].*$/, '')));
       if (relevant.length) showProblem(form, new ApiProblem({ ...problem, errors: relevant }), { focus: false });
       else clearProblem(form);
@@ -232,8 +237,17 @@ export async function render(view, { api, me, navigate, params }) {
   thumbnail.addEventListener('load', () => { thumbnail.hidden = false; });
   thumbnail.addEventListener('error', () => { thumbnail.hidden = true; });
 
-  // the start's weekday is the natural first choice of a weekly live
+  // the start's weekday is the natural first choice of a weekly live: the ticked day follows the start until the
+  // creator picks days themselves (a day ticked for an earlier start would move the series to another weekday)
   const startDay = () => DAYS[(new Date(`${start.value}:00`).getDay() + 6) % 7]?.[0];
+  const followStart = () => {
+    if (daysChosen.value) return;
+    const day = startDay();
+    form.querySelectorAll('input[name="day"]').forEach((box) => { box.checked = box.value === day; });
+  };
+  days.addEventListener('change', (event) => { if (event.isTrusted) daysChosen.value = 'yes'; });
+  start.addEventListener('input', followStart);
+  start.addEventListener('change', followStart);
   const draft = keepDraft(form, 'plan');
   // a make-up slot offered by the Live screen arrives as #/plan?start=&timeZone=&durationMinutes=&title=
   for (const name of ['title', 'start', 'timeZone', 'durationMinutes']) {
@@ -243,10 +257,7 @@ export async function render(view, { api, me, navigate, params }) {
     control.value = value;
     control.dispatchEvent(new Event('input', { bubbles: true }));
   }
-  if (!form.querySelector('input[name="day"]:checked')) {
-    const day = form.querySelector(`input[name="day"][value="${startDay()}"]`);
-    if (day) day.checked = true;
-  }
+  followStart();
   repeatDetails.hidden = form.querySelector('input[name="repeat"]:checked')?.value === 'once';
 
   let idempotencyKey = crypto.randomUUID();

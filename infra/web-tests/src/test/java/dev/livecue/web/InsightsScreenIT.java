@@ -173,6 +173,25 @@ class InsightsScreenIT {
     }
 
     @Test
+    void showsNoZoneNote_andNothingElse_whenThePhoneIsInTheCreatorsZone(Browser browser) {
+        // GIVEN a creator whose Livecue zone is the phone's own, with one live behind them
+        browser.open("");
+        String phoneZone = (String) browser.script("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+        String key = browser.createCreator("{\"handle\":\"insightshome\",\"timeZone\":\"" + phoneZone + "\"}");
+        close(browser, key, start(browser, key, Map.of("startedAt", Instant.now().minus(Duration.ofMinutes(90)).toString())), 60);
+
+        // WHEN the creator opens Insights
+        browser.signIn(key);
+        browser.open("#/insights");
+        browser.waitFor(By.id("headline"));
+
+        // THEN the numbers come first: no note about another zone, and no stray text before them
+        assertTrue(browser.driver().findElements(By.id("insights-zone")).isEmpty(), "no zone note");
+        String first = (String) browser.script("return document.getElementById('insights-body').firstChild.nodeName");
+        assertEquals("SECTION", first, "the first thing on the screen is the headline card, not a text node such as 'null'");
+    }
+
+    @Test
     void showsHowToGetNumbers_whenTheCreatorHasNotBeenLiveYet(Browser browser) {
         String key = browser.createCreator("{\"handle\":\"insightsnew\",\"timeZone\":\"Europe/Berlin\"}");
         browser.open("");

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * Plan a live (#/plan) at phone size: a weekly live on two days becomes the right RRULE and shows up in Next lives;
@@ -56,6 +61,28 @@ class PlanScreenIT {
             assertTrue(live.getText().contains(TITLE), live.getText());
             assertTrue(live.findElement(By.className("countdown")).getText().startsWith("in "), live.getText());
         }
+    }
+
+    @Test
+    void weeklyLive_shouldFollowTheStartsWeekday_untilDaysAreChosen(Browser browser) {
+        // GIVEN "every week" chosen while the start is the default one (its weekday ticked)
+        String apiKey = browser.signInAsNewCreator("planfollow");
+        browser.open("#/plan");
+        browser.type(By.id("plan-title"), TITLE);
+        browser.click(By.cssSelector("input[name=repeat][value=weekly]"));
+
+        // WHEN the start is then set to another weekday (three days on from the default start's, tomorrow's)
+        DayOfWeek other = LocalDate.now().plusDays(1).getDayOfWeek().plus(3);
+        LocalDate day = LocalDate.now().plusWeeks(3).with(TemporalAdjusters.next(other));
+        setValue(browser, "plan-start", day + "T18:00");
+        browser.click(By.id("plan-submit"));
+        browser.waitForText(By.id("plan-result"), "Planned: " + TITLE);
+
+        // THEN the series is on that weekday from that day, not on the weekday the default start had ticked
+        JsonPath schedule = given().baseUri(browser.baseUri()).auth().oauth2(apiKey).get("/v1/schedules")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("FREQ=WEEKLY;BYDAY=" + other.name().substring(0, 2) + ";COUNT=12", schedule.getString("items[0].recurrence"));
+        assertEquals(day + "T18:00:00", schedule.getString("items[0].start"));
     }
 
     @Test
