@@ -259,11 +259,11 @@ class ReminderJobsTest {
         String soon = plan(creator, "2028-05-02T12:30", null, List.of("PT10M"));
         plan(creator, "2028-05-02T12:04", null, List.of("PT5M"));
 
-        // WHEN the dispatcher ticks, the first live's title is changed (its reminders are planned again), and it
-        // ticks twice more
+        // WHEN the dispatcher ticks, the first live's reminder is changed (its reminders are planned again, and the
+        // checklist's planned time moves with the smallest offset), and it ticks twice more
         clock.pin(t0.plusSeconds(40));
         fire();
-        creator.request().body(Map.of("title", "Friday night Q&A, moved up")).patch("/v1/schedules/" + soon)
+        creator.request().body(Map.of("reminders", List.of("PT20M"))).patch("/v1/schedules/" + soon)
                 .then().statusCode(200);
         clock.pin(t0.plusSeconds(100));
         fire();
@@ -273,6 +273,23 @@ class ReminderJobsTest {
         List<Event> events = events(creator);
         assertEquals(List.of("live.checklist"), events.stream().map(Event::type).toList());
         assertTrue(events.get(0).data().contains(soon), "the checklist of the live at 12:30");
+    }
+
+    @Test
+    void plan_shouldMoveAPendingChecklist_whenTheSmallestReminderChanges() {
+        // GIVEN a live at 15:00 reminded two hours before, so its checklist is due with that reminder, at 13:00
+        clock.pin(Instant.parse("2028-05-03T12:00:00Z"));
+        TestCreator creator = Api.newCreator("UTC");
+        String id = plan(creator, "2028-05-03T15:00", null, List.of("PT2H"));
+
+        // WHEN the reminder becomes 90 minutes before
+        creator.request().body(Map.of("reminders", List.of("PT90M"))).patch("/v1/schedules/" + id).then().statusCode(200);
+
+        // THEN the checklist is pending once, with it, at 13:30
+        List<Map<String, Object>> pending = creator.request().get("/v1/schedules/" + id).then().statusCode(200)
+                .extract().jsonPath().getList("pendingReminders");
+        assertEquals(List.of("2028-05-03T13:30:00Z"), pending.stream().filter(r -> "checklist".equals(r.get("kind")))
+                .map(r -> r.get("dueAt")).toList());
     }
 
     @Test

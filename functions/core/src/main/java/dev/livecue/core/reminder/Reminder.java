@@ -10,9 +10,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * One planned notice before one occurrence: an audience reminder ({@code offset} before the start, becomes a
  * {@code live.reminder} event) or the creator's checklist ({@code live.checklist}). The id is made of the
- * occurrence id, the offset and the due instant, so planning the same thing twice writes the same item, and a
- * reminder that already fired is never planned again for the same instant (a checklist planned too late for its
- * instant keeps that instant's id and is due at once).
+ * occurrence id, the offset and the due instant (the checklist's: the live's start, as its due time follows the
+ * smallest offset), so planning the same thing twice writes the same item, and a reminder that already fired is
+ * never planned again: a checklist once per start of its live, whatever the offsets became since.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reminder(String reminderId, @JsonIgnore String creatorId, String scheduleId, String occurrenceId,
@@ -44,7 +44,8 @@ public record Reminder(String reminderId, @JsonIgnore String creatorId, String s
     public static Reminder planned(String creatorId, String scheduleId, String occurrenceId, Kind kind, String offset,
             Instant dueAt, Instant occurrenceStart) {
         String label = kind == Kind.CHECKLIST ? "checklist" : offset;
-        return new Reminder(occurrenceId + "." + label + "." + dueAt.getEpochSecond(), creatorId, scheduleId,
+        Instant keyed = kind == Kind.CHECKLIST ? occurrenceStart : dueAt;
+        return new Reminder(occurrenceId + "." + label + "." + keyed.getEpochSecond(), creatorId, scheduleId,
                 occurrenceId, kind, offset, dueAt, occurrenceStart, Status.PENDING);
     }
 }

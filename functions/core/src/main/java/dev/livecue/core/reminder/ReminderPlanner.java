@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 import jakarta.enterprise.event.Event;
 
 import dev.livecue.core.config.SchedulesConfig;
@@ -37,6 +39,9 @@ public class ReminderPlanner {
      * later (the shortest reminder the API takes); closer than that, there is no time to get ready by it.
      */
     static final Duration LATE_CHECKLIST_MIN_AHEAD = Duration.ofMinutes(5);
+    /** Plans of one schedule in one call while other requests keep changing the vacation. */
+    private static final int MAX_PLANS = 3;
+    private static final Logger LOG = Logger.getLogger(ReminderPlanner.class);
 
     private final ScheduleStore schedules;
     private final Occurrences occurrences;
@@ -58,11 +63,27 @@ public class ReminderPlanner {
         plan(creatorId, schedule, schedules.vacation(creatorId), now);
     }
 
-    /** The same, with the creator's vacation as the caller has just read or written it. */
+    /**
+     * The same, with the creator's vacation as the caller has just read or written it; then the vacation is read
+     * back, and the schedule planned again while another request changed it meanwhile. A plan made with a vacation
+     * another request had just replaced (two vacations set at once, or one set while a schedule is edited) would
+     * otherwise cancel reminders the stored vacation wants, and nothing would plan them again before the planner's
+     * next visit, days later. Every plan is followed by its own look, so the last plan is the stored vacation's.
+     */
     public void plan(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant now) {
-        Instant horizon = horizon(now);
-        plan(creatorId, schedule, now, occurrences.between(creatorId, schedule, vacation, now, horizon),
-                reminders.pending(creatorId, schedule.id(), Occurrences.day(now.minus(Timeline.MARGIN))));
+        Optional<Vacation> with = vacation;
+        for (int round = 1; round <= MAX_PLANS; round++) {
+            Instant horizon = horizon(now);
+            plan(creatorId, schedule, now, occurrences.between(creatorId, schedule, with, now, horizon),
+                    reminders.pending(creatorId, schedule.id(), Occurrences.day(now.minus(Timeline.MARGIN))));
+            Optional<Vacation> stored = schedules.vacation(creatorId);
+            if (stored.equals(with)) {
+                return;
+            }
+            with = stored;
+        }
+        LOG.warnf("The vacation of %s kept changing during %d plans of schedule %s; its reminders may not follow the"
+                + " stored vacation until the planner's next visit", creatorId, MAX_PLANS, schedule.id());
     }
 
     /**
@@ -92,7 +113,12 @@ public class ReminderPlanner {
     private void plan(String creatorId, Schedule schedule, Instant now, List<Occurrence> upcoming, List<Reminder> pendingNow) {
         Map<String, Reminder> wanted = wanted(creatorId, schedule, upcoming, now);
         for (Reminder pending : pendingNow) {
-            if (pending.dueAt().isAfter(now) && wanted.remove(pending.reminderId()) == null) {
+            Reminder want = wanted.get(pending.reminderId());
+            if (want != null && want.dueAt().equals(pending.dueAt())) {
+                wanted.remove(pending.reminderId());
+            } else if (pending.dueAt().isAfter(now)) {
+                // not wanted any more, or wanted at another time (a checklist whose smallest offset changed):
+                // the wanted one, if any, is written again below
                 reminders.cancel(creatorId, pending.reminderId());
             }
         }
@@ -132,7 +158,7 @@ public class ReminderPlanner {
      * The reminders one occurrence wants: each offset before its start, and the checklist at the checklist lead
      * or with the smallest reminder if that is earlier. Audience reminders already due are not wanted any more; the
      * checklist of a live planned (or moved) closer than its lead is due at once, unless the live starts within
-     * {@link #LATE_CHECKLIST_MIN_AHEAD}. It keeps the id of its planned time, so planning again never sends it twice.
+     * {@link #LATE_CHECKLIST_MIN_AHEAD}; its id is the live's start's, so planning again never sends it twice.
      */
     List<Reminder> wanted(String creatorId, Schedule schedule, Occurrence occurrence, Instant now) {
         List<Reminder> wanted = new ArrayList<>();
