@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.reminder.ReminderPlanner;
@@ -25,9 +23,6 @@ import dev.livecue.core.validation.Violations;
 public class VacationService {
 
     static final int MAX_DAYS = 366;
-    /** Plans of every schedule one request makes at most while others keep changing the vacation. */
-    private static final int MAX_REPLANS = 3;
-    private static final Logger LOG = Logger.getLogger(VacationService.class);
 
     private final ScheduleStore store;
     private final ReminderPlanner planner;
@@ -71,25 +66,11 @@ public class VacationService {
     }
 
     /**
-     * Re-plans every schedule with the vacation just written, rather than reading it back once per schedule; then
-     * reads it back once, and plans again while another request changed it meanwhile. Of two vacations set at the
-     * same moment, the one planned last could otherwise be the one that lost the write: its plan would have
-     * cancelled reminders the stored vacation wants, and nothing would plan them again before the planner's next
-     * visit, days later. Every request re-plans after its last look, so the last plan is the stored vacation's.
+     * Re-plans every schedule with the vacation just written (the planner reads it back after each plan: another
+     * request may have set another one meanwhile).
      */
     private void replanAll(String creatorId, Optional<Vacation> vacation) {
-        Optional<Vacation> planned = vacation;
-        for (int round = 1; round <= MAX_REPLANS; round++) {
-            Instant now = clock.instant();
-            Optional<Vacation> with = planned;
-            store.all(creatorId).forEach(schedule -> planner.plan(creatorId, schedule, with, now));
-            Optional<Vacation> stored = store.vacation(creatorId);
-            if (stored.equals(planned)) {
-                return;
-            }
-            planned = stored;
-        }
-        LOG.warnf("Vacation of %s kept changing during %d plans of its schedules; its reminders may not follow the"
-                + " stored vacation until the planner's next visit", creatorId, MAX_REPLANS);
+        Instant now = clock.instant();
+        store.all(creatorId).forEach(schedule -> planner.plan(creatorId, schedule, vacation, now));
     }
 }
