@@ -37,6 +37,7 @@ import dev.livecue.core.schedule.OccurrenceService;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.ScheduleService;
 import dev.livecue.core.session.PlannedLives;
+import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
@@ -205,6 +206,20 @@ class SessionsApiTest {
         TransactWriteItem live = planned.liveWrite(creator.id(), read, NOW).orElseThrow();
         assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(live)));
         assertEquals(OccurrenceStatus.CANCELLED, planned.find(creator.id(), occurrenceId).orElseThrow().status());
+    }
+
+    @Test
+    void missedSweep_shouldNotOverwriteALiveThatStartedAfterItJudged() {
+        // GIVEN a planned live the missed-live sweep has just judged (still scheduled), then started late
+        TestCreator creator = newCreator();
+        String occurrenceId = plannedSoon(creator);
+        Occurrence judged = planned.find(creator.id(), occurrenceId).orElseThrow();
+        creator.request().body(Map.of("occurrenceId", occurrenceId)).post("/v1/sessions").then().statusCode(201);
+
+        // WHEN the sweep records what it judged THEN it is refused, and the live stays live
+        assertThrows(ScheduleStore.ConcurrentUpdateException.class,
+                () -> planned.setStatus(creator.id(), judged, OccurrenceStatus.MISSED, NOW));
+        assertEquals(OccurrenceStatus.LIVE, planned.find(creator.id(), occurrenceId).orElseThrow().status());
     }
 
     /** A live planned the day before, starting 15 minutes after NOW (16:15 New York); the clock is at NOW. */

@@ -11,6 +11,7 @@ import dev.livecue.core.config.SessionsConfig;
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.OccurrencesPlanned;
+import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.core.store.SlotWatchStore;
 
 /**
@@ -21,6 +22,9 @@ import dev.livecue.core.store.SlotWatchStore;
  */
 @ApplicationScoped
 public class MissedLives {
+
+    /** Judgements of one occurrence in one tick while other writes keep changing it. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final SlotWatchStore watches;
     private final PlannedLives planned;
@@ -39,8 +43,24 @@ public class MissedLives {
                 .toList());
     }
 
-    /** Judges one watched occurrence at {@code now}; true when it was recorded as missed. */
+    /**
+     * Judges one watched occurrence at {@code now}; true when it was recorded as missed. The record is written only
+     * if the occurrence is still as judged: a live started late for it meanwhile wins, and the occurrence is judged
+     * again as it then stands.
+     */
     public boolean check(String creatorId, String occurrenceId, Instant now) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return judge(creatorId, occurrenceId, now);
+            } catch (ScheduleStore.ConcurrentUpdateException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("Occurrence " + occurrenceId + " kept changing while judged; next tick", e);
+                }
+            }
+        }
+    }
+
+    private boolean judge(String creatorId, String occurrenceId, Instant now) {
         Optional<Occurrence> occurrence = planned.find(creatorId, occurrenceId);
         if (occurrence.isPresent() && occurrence.get().status().upcoming()) {
             Instant over = slotOver(occurrence.get());
@@ -49,7 +69,7 @@ public class MissedLives {
                 watches.put(creatorId, List.of(new SlotWatchStore.Watch(occurrenceId, over)));
                 return false;
             }
-            boolean recorded = planned.setStatus(creatorId, occurrenceId, OccurrenceStatus.MISSED, now);
+            boolean recorded = planned.setStatus(creatorId, occurrence.get(), OccurrenceStatus.MISSED, now);
             watches.delete(creatorId, occurrenceId);
             return recorded;
         }

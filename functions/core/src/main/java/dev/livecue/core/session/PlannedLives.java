@@ -2,6 +2,7 @@ package dev.livecue.core.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,17 +94,18 @@ public class PlannedLives {
     }
 
     /**
-     * Records {@code status} on the occurrence, keeping where a move put it. False when the occurrence or its
-     * schedule is gone.
+     * Records {@code status} on the occurrence as it was judged ({@code judged}), keeping where a move put it. False
+     * when its schedule is gone; {@link ScheduleStore.ConcurrentUpdateException} when it changed since (a live
+     * started late for it, say).
      */
-    public boolean setStatus(String creatorId, String occurrenceId, OccurrenceStatus status, Instant now) {
-        Optional<OccurrenceIds.Ref> ref = OccurrenceIds.parse(occurrenceId);
+    public boolean setStatus(String creatorId, Occurrence judged, OccurrenceStatus status, Instant now) {
+        Optional<OccurrenceIds.Ref> ref = OccurrenceIds.parse(judged.occurrenceId());
         if (ref.isEmpty()) {
             return false;
         }
-        Optional<OccurrenceState> current = schedules.state(creatorId, ref.get().scheduleId(), ref.get().date());
+        boolean moved = judged.originalStart() != null;
         return schedules.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(), status,
-                current.map(OccurrenceState::start).orElse(null), current.map(OccurrenceState::timeZone).orElse(null), now,
-                current.map(OccurrenceState::version).orElse(0L)));
+                moved ? LocalDateTime.parse(judged.localStart()) : null, moved ? judged.timeZone() : null, now,
+                judged.stateVersion()));
     }
 }

@@ -82,7 +82,8 @@ public class SessionStore {
      * one of its items is under way (the missed-live sweep or a second phone recording the planned live's status);
      * a cancelled transaction wrote nothing, and its writes are new items and the status set to a fixed value, so
      * it is sent again; a live that meets other writes on all {@link #CREATE_ATTEMPTS} sends, or whose planned
-     * live another session made live first, gets {@link ConcurrentUpdateException}.
+     * live changed since it was read (another session made it live, it was cancelled or moved), gets
+     * {@link ConcurrentUpdateException}.
      */
     public void create(String creatorId, Session session, Instant abandonAt, List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> item = item(creatorId, session);
@@ -98,7 +99,7 @@ public class SessionStore {
                 return;
             } catch (TransactionCanceledException e) {
                 if (Cancellations.conditionFailed(e, 1)) {
-                    // a write alongside the session's own: another session made the planned live live first
+                    // a write alongside the session's own: the planned live changed since it was read
                     // (ScheduleStore.liveWrite)
                     throw new ConcurrentUpdateException();
                 }
