@@ -39,7 +39,8 @@ public class ConnectionCheckResource {
     @Operation(summary = "Judge the phone's connection measurements",
             description = "Answers a verdict, a 0..100 score, the findings, ordered steps and a recommendation. With the"
                     + " sessionId of a live, sustained poor checks open an incident: connection.degraded is raised once"
-                    + " and the recommendation is end_and_reschedule until good checks close it.")
+                    + " and the recommendation is end_and_reschedule until good checks close it (a good check while it"
+                    + " recovers keeps its own advice).")
     @APIResponse(responseCode = "201", description = "Judged and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionCheck.class)))
     @APIResponse(responseCode = "404", description = "sessionId names no session of the caller's")

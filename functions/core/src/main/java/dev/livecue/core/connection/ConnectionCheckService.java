@@ -91,7 +91,7 @@ public class ConnectionCheckService {
         Assessment assessment = assessor.assess(m);
         String id = SecretTokens.id("chk_");
         if (live.isEmpty()) {
-            ConnectionCheck check = judged(id, null, measuredAt, m, assessment, IncidentState.none());
+            ConnectionCheck check = judged(id, null, measuredAt, m, assessment, null, IncidentPhase.NONE);
             store.put(creatorId, check);
             return check;
         }
@@ -111,7 +111,12 @@ public class ConnectionCheckService {
         for (int attempt = 1;; attempt++) {
             IncidentState state = store.incidentState(creatorId, sessionId);
             IncidentTransition transition = tracker.next(state, sessionId, assessment.verdict(), measuredAt);
-            ConnectionCheck check = judged(id, sessionId, measuredAt, m, assessment, transition.next());
+            IncidentState next = transition.next();
+            // recovering: this good check counted toward the end of the open incident (one measured before it
+            // began does not)
+            IncidentPhase phase = next.open() == null ? IncidentPhase.NONE
+                    : next.goodStreak() > state.goodStreak() ? IncidentPhase.RECOVERING : IncidentPhase.OPEN;
+            ConnectionCheck check = judged(id, sessionId, measuredAt, m, assessment, next.open(), phase);
             Optional<TransactWriteItem> degraded = Optional.ofNullable(transition.opened()).map(incident -> events
                     .prepare(creatorId, EventTypes.CONNECTION_DEGRADED, ConnectionDegraded.of(check, incident)).write());
             try {
@@ -131,10 +136,7 @@ public class ConnectionCheckService {
      * reason to end the live), with the incident still named until enough good checks in a row end it.
      */
     private static ConnectionCheck judged(String id, String sessionId, Instant measuredAt, Measurements m,
-            Assessment assessment, IncidentState incident) {
-        Incident open = incident.open();
-        IncidentPhase phase = open == null ? IncidentPhase.NONE
-                : incident.goodStreak() > 0 ? IncidentPhase.RECOVERING : IncidentPhase.OPEN;
+            Assessment assessment, Incident open, IncidentPhase phase) {
         Recommendation recommendation = phase == IncidentPhase.OPEN ? Recommendation.END_AND_RESCHEDULE
                 : assessment.recommendation();
         List<String> steps = Step.plan(m.networkType(), assessment.verdict(), assessment.findings(), phase);

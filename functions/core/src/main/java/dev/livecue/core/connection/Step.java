@@ -45,7 +45,7 @@ public enum Step {
     RESTART_APP(all("Restart the app and run the check again.")),
     TRY_LATER(all("If it is still poor, try again in 10 to 15 minutes: networks are busiest in the evening.")),
     END_AND_RESCHEDULE(all("If it does not recover within a minute, tell viewers the connection is failing, end the live and reschedule it.")),
-    KEEP_WATCHING(all("The connection is coming back: keep the live going and keep the phone where it is until the next check confirms it."));
+    KEEP_WATCHING(all("The connection is coming back: keep the live going and keep the phone where it is until the next checks confirm it."));
 
     /** What every critical finding adds to its own steps: confirm the basics, switch, restart, wait. */
     private static final Set<Step> ESCALATION = EnumSet.of(CHECK_CONNECTION, SWITCH_NETWORK, RESTART_APP, TRY_LATER);

@@ -68,8 +68,10 @@ public class IdempotencyService {
                     "This Idempotency-Key was first used with a different body; use a new key for a new request");
         }
         if (!record.completed()) {
-            // A request that died mid-way (a crash, a timeout) holds the key until its lease lapses: say when.
-            long seconds = Math.max(1, Duration.between(now, record.leaseUntil()).toSeconds() + 1);
+            // A request that died mid-way (a crash, a timeout) holds the key until its lease lapses: say when. The
+            // store lets a retry take the key over from the whole second after the lease's own (IdempotencyStore).
+            long millis = Duration.between(now, record.leaseUntil().plusSeconds(1)).toMillis();
+            long seconds = Math.max(1, (millis + 999) / 1000);
             throw new ApiException(ProblemType.IDEMPOTENCY_IN_PROGRESS, "The first request with this Idempotency-Key is"
                     + " still running, or stopped before it answered; retry in " + seconds + " s at most")
                     .retryAfter(Duration.ofSeconds(seconds));
