@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -568,6 +569,44 @@ class CloseOutApiTest {
         // THEN the first is missed, the second is not
         assertEquals(OccurrenceStatus.MISSED, planned.find(creator.id(), skipped).orElseThrow().status());
         assertEquals(OccurrenceStatus.LIVE, planned.find(creator.id(), held).orElseThrow().status());
+    }
+
+    @Test
+    void seriesEdit_shouldMoveOnlyTheLivesToCome_keepingMissedHeldAndLiveOnesWhereTheyWere() {
+        // GIVEN a daily 10:00 Los Angeles (PST) series from Monday 2027-02-01: missed Monday, held Tuesday, live Wednesday
+        clock.pin(Instant.parse("2027-01-30T12:00:00Z"));
+        TestCreator creator = creator();
+        String monday = Lives.plan(schedules, creator.id(), "2027-02-01T10:00", "America/Los_Angeles", "FREQ=DAILY;COUNT=10", "Daily");
+        String scheduleId = OccurrenceIds.parse(monday).orElseThrow().scheduleId();
+        Sweeps.runAt(missedLives, Instant.parse("2027-02-01T19:16:00Z"), dynamo, config.table());
+        String tuesday = Lives.occurrence(scheduleId, LocalDate.parse("2027-02-02"));
+        String held = goLiveFor(creator, tuesday, Instant.parse("2027-02-02T18:00:00Z"));
+        clock.pin(Instant.parse("2027-02-02T18:50:00Z"));
+        confirm(creator, held, prepare(creator, held)).then().statusCode(200);
+        String wednesday = Lives.occurrence(scheduleId, LocalDate.parse("2027-02-03"));
+        String live = goLiveFor(creator, wednesday, Instant.parse("2027-02-03T17:55:00Z"));
+
+        // WHEN, during Wednesday's live, the series moves to 14:00 from that day on
+        clock.pin(Instant.parse("2027-02-03T18:30:00Z"));
+        schedules.update(creator.id(), scheduleId, json("{\"start\": \"2027-02-03T14:00\"}"));
+
+        // THEN Monday to Wednesday stay at 10:00 with what happened to them (before, Monday and Tuesday vanished from
+        // the series and the live showed 14:00), and the lives to come are at 14:00; Wednesday is there once
+        List<String> week = planned.between(creator.id(), Instant.parse("2027-02-01T00:00:00Z"), Instant.parse("2027-02-06T00:00:00Z"))
+                .stream().map(o -> o.occurrenceId().substring(scheduleId.length() + 1) + " " + o.status().json() + " " + o.start()).toList();
+        assertEquals(List.of("2027-02-01 missed 2027-02-01T18:00:00Z", "2027-02-02 held 2027-02-02T18:00:00Z",
+                "2027-02-03 live 2027-02-03T18:00:00Z", "2027-02-04 scheduled 2027-02-04T22:00:00Z",
+                "2027-02-05 scheduled 2027-02-05T22:00:00Z"), week);
+        assertEquals(Instant.parse("2027-02-03T22:00:00Z"), planned.find(creator.id(), wednesday).orElseThrow().originalStart());
+
+        // AND the live ends as held at its own start, and its goodbye names Thursday's new 14:00, not its own slot
+        clock.pin(Instant.parse("2027-02-03T18:50:00Z"));
+        String token = creator.request().body(Map.of("reason", "planned")).post("/v1/sessions/" + live + "/close")
+                .then().statusCode(202).body("goodbye.nextLive.localStart", equalTo("2027-02-04T14:00"))
+                .extract().path("confirmationToken");
+        confirm(creator, live, token).then().statusCode(200);
+        assertEquals(List.of("held 2027-02-03T18:00:00Z"), planned.find(creator.id(), wednesday).stream()
+                .map(o -> o.status().json() + " " + o.start()).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.livecue.core.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +22,9 @@ public class Occurrences {
     public static final Comparator<Occurrence> BY_START = Comparator.comparing(Occurrence::start)
             .thenComparing(Occurrence::occurrenceId);
 
+    /** How far after an edit a live it dropped may start: lives start at most a day before their planned start. */
+    private static final Duration DROPPED_REACH = Duration.ofDays(1);
+
     private final ScheduleStore store;
 
     Occurrences(ScheduleStore store) {
@@ -29,16 +33,26 @@ public class Occurrences {
 
     /**
      * One schedule's occurrences starting between {@code from} and {@code to}, by start. What is recorded about
-     * occurrences is only read when the series plans one near the window (a state belongs to a planned date), so a
-     * schedule with nothing there costs no query.
+     * occurrences is only read when the series plans one near the window (a state belongs to a planned date) or
+     * the window reaches back to when the series was last edited (a live it dropped is still shown), so a schedule
+     * with nothing there costs no query.
      */
     public List<Occurrence> between(String creatorId, Schedule schedule, Optional<Vacation> vacation, Instant from,
             Instant to) {
-        if (schedule.series().starts(from.minus(Timeline.MARGIN), to.plus(Timeline.MARGIN), 1).isEmpty()) {
+        if (schedule.series().starts(from.minus(Timeline.MARGIN), to.plus(Timeline.MARGIN), 1).isEmpty()
+                && !mayHoldDroppedLives(schedule, from)) {
             return List.of();
         }
         return Timeline.between(schedule, store.states(creatorId, schedule.id(), day(from.minus(Timeline.MARGIN)),
                 day(to.plus(Timeline.MARGIN))), vacation, from, to);
+    }
+
+    /**
+     * Whether an occurrence the series no longer plans could start at or after {@code from}: only an edit drops one,
+     * and only one live then (started up to a day early) or over has a state that keeps it.
+     */
+    private static boolean mayHoldDroppedLives(Schedule schedule, Instant from) {
+        return schedule.updatedAt().isAfter(schedule.createdAt()) && !from.isAfter(schedule.updatedAt().plus(DROPPED_REACH));
     }
 
     /** A schedule just created has nothing recorded about its occurrences: they are the series' own. */

@@ -6,14 +6,22 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a schedule's series, its per-occurrence states and the creator's vacation into the occurrences the API
  * shows. Pure: the callers load what it needs. A moved occurrence stays within {@link #MOVE_REACH} of the date
  * it was planned on, so a window of occurrences only needs the states of planned dates that close to it.
+ * <p>
+ * A state that holds a start (a move, or a session's status, which records the start the live had) keeps the
+ * occurrence at that start: an edit of the series' timing changes the lives still to come, not one that is live
+ * or over. If the edited series no longer plans that date at all, the occurrence is still shown from its state
+ * when a session made it history ({@code live}, {@code held}, {@code missed}); a cancel or move of a date the
+ * series dropped goes with it.
  */
 public final class Timeline {
 
@@ -29,9 +37,16 @@ public final class Timeline {
     /** The schedule's occurrences whose (possibly moved) start is between {@code from} and {@code to}, by start. */
     public static List<Occurrence> between(Schedule schedule, Map<LocalDate, OccurrenceState> states,
             Optional<Vacation> vacation, Instant from, Instant to) {
+        List<Occurrence> all = new ArrayList<>();
+        Set<LocalDate> planned = new HashSet<>();
+        for (ZonedDateTime at : schedule.series().starts(from.minus(MARGIN), to.plus(MARGIN), MAX_PER_WINDOW)) {
+            planned.add(at.toLocalDate());
+            all.add(occurrence(schedule, at, states.get(at.toLocalDate()), vacation));
+        }
+        states.values().stream().filter(state -> !planned.contains(state.date()))
+                .flatMap(state -> history(schedule, state).stream()).forEach(all::add);
         List<Occurrence> found = new ArrayList<>();
-        for (ZonedDateTime planned : schedule.series().starts(from.minus(MARGIN), to.plus(MARGIN), MAX_PER_WINDOW)) {
-            Occurrence o = occurrence(schedule, planned, states.get(planned.toLocalDate()), vacation);
+        for (Occurrence o : all) {
             if (!o.start().isBefore(from) && !o.start().isAfter(to)) {
                 found.add(o);
             }
@@ -40,16 +55,29 @@ public final class Timeline {
         return found;
     }
 
-    /** The occurrence planned on {@code date}, if the series has one there. */
+    /** The occurrence planned on {@code date}, if the series has one there or a session made one there history. */
     public static Optional<Occurrence> on(Schedule schedule, LocalDate date, Optional<OccurrenceState> state,
             Optional<Vacation> vacation) {
-        return schedule.series().on(date).map(planned -> occurrence(schedule, planned, state.orElse(null), vacation));
+        Optional<ZonedDateTime> planned = schedule.series().on(date);
+        return planned.isPresent() ? Optional.of(occurrence(schedule, planned.get(), state.orElse(null), vacation))
+                : state.flatMap(s -> history(schedule, s));
     }
 
+    /** The occurrence of a state whose date the series no longer plans, if a session made it history. */
+    private static Optional<Occurrence> history(Schedule schedule, OccurrenceState state) {
+        boolean kept = state.start() != null && (state.status() == OccurrenceStatus.LIVE
+                || state.status() == OccurrenceStatus.HELD || state.status() == OccurrenceStatus.MISSED);
+        return kept ? Optional.of(occurrence(schedule, null, state, Optional.empty())) : Optional.empty();
+    }
+
+    /** {@code planned}: where the series plans it now (null: nowhere any more, and {@code state} holds its start). */
     private static Occurrence occurrence(Schedule schedule, ZonedDateTime planned, OccurrenceState state,
             Optional<Vacation> vacation) {
-        boolean moved = state != null && state.start() != null;
-        ZonedDateTime start = moved ? ZonedDateTime.of(state.start(), ZoneId.of(state.timeZone())) : planned;
+        boolean held = state != null && state.start() != null;
+        ZonedDateTime start = held ? ZonedDateTime.of(state.start(), ZoneId.of(state.timeZone())) : planned;
+        // moved: by the creator, or away from where the series now plans it by an edit of the series
+        boolean moved = held && planned != null
+                && (state.status() == OccurrenceStatus.MOVED || !start.toInstant().equals(planned.toInstant()));
         OccurrenceStatus status = state == null ? OccurrenceStatus.SCHEDULED : state.status();
         String cancelledBy = status == OccurrenceStatus.CANCELLED ? Occurrence.BY_CREATOR : null;
         LocalDate day = start.toLocalDate();
@@ -59,7 +87,8 @@ public final class Timeline {
         }
         Instant at = start.toInstant();
         // a draft (a previewed schedule) has no id yet, and so its occurrences have none
-        String id = schedule.id() == null ? null : OccurrenceIds.of(schedule.id(), planned.toLocalDate());
+        LocalDate date = planned == null ? state.date() : planned.toLocalDate();
+        String id = schedule.id() == null ? null : OccurrenceIds.of(schedule.id(), date);
         return new Occurrence(id, schedule.id(), schedule.title(), at,
                 at.plus(schedule.duration()), start.toLocalDateTime().toString(), start.getZone().getId(),
                 schedule.durationMinutes(), status, moved ? planned.toInstant() : null, cancelledBy,

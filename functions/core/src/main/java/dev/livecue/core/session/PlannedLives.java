@@ -90,11 +90,13 @@ public class PlannedLives {
      */
     public Optional<TransactWriteItem> liveWrite(String creatorId, Occurrence occurrence, Instant now) {
         return OccurrenceIds.parse(occurrence.occurrenceId()).map(ref -> schedules.liveWrite(creatorId, ref.scheduleId(),
-                ref.date(), now, occurrence.stateVersion()));
+                ref.date(), LocalDateTime.parse(occurrence.localStart()), occurrence.timeZone(), now,
+                occurrence.stateVersion()));
     }
 
     /**
-     * Records {@code status} on the occurrence as it was judged ({@code judged}), keeping where a move put it. False
+     * Records {@code status} on the occurrence as it was judged ({@code judged}), with the start it had (where a
+     * move put it, or the series planned it), so that a later edit of the series does not move what is history. False
      * when its schedule is gone; {@link ScheduleStore.ConcurrentUpdateException} when it changed since (a live
      * started late for it, say).
      */
@@ -103,9 +105,7 @@ public class PlannedLives {
         if (ref.isEmpty()) {
             return false;
         }
-        boolean moved = judged.originalStart() != null;
         return schedules.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(), status,
-                moved ? LocalDateTime.parse(judged.localStart()) : null, moved ? judged.timeZone() : null, now,
-                judged.stateVersion()));
+                LocalDateTime.parse(judged.localStart()), judged.timeZone(), now, judged.stateVersion()));
     }
 }

@@ -246,16 +246,13 @@ public class ScheduleStore {
      * The write of {@code live} on an occurrence for a session starting: it fails, and the transaction with it,
      * unless the occurrence's record is still at {@code seenVersion} (as the session read it, 0: none), so two
      * sessions started at once cannot both hold one planned live, and a live cannot start on an occurrence
-     * cancelled or moved a moment before.
+     * cancelled or moved a moment before. It records {@code start} in {@code timeZone}, the occurrence's start as the
+     * live began, unless a move recorded one.
      */
-    public TransactWriteItem liveWrite(String creatorId, String scheduleId, LocalDate date, Instant at, long seenVersion) {
-        Update.Builder update = statusUpdate(creatorId, scheduleId, date, OccurrenceStatus.LIVE, at)
+    public TransactWriteItem liveWrite(String creatorId, String scheduleId, LocalDate date, LocalDateTime start,
+            String timeZone, Instant at, long seenVersion) {
+        Update.Builder update = statusUpdate(creatorId, scheduleId, date, OccurrenceStatus.LIVE, at, start, timeZone, seenVersion)
                 .conditionExpression(versionIs(seenVersion));
-        if (seenVersion != 0) {
-            Map<String, AttributeValue> values = new HashMap<>(update.build().expressionAttributeValues());
-            values.put(":seen", n(seenVersion));
-            update.expressionAttributeValues(values);
-        }
         return TransactWriteItem.builder().update(update.build()).build();
     }
 
@@ -268,15 +265,32 @@ public class ScheduleStore {
     }
 
     private Update.Builder statusUpdate(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status, Instant at) {
+        return statusUpdate(creatorId, scheduleId, date, status, at, null, null, 0);
+    }
+
+    /** {@code start}: the start to record unless one is (null: none); {@code seen}: a version to compare, or 0. */
+    private Update.Builder statusUpdate(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status,
+            Instant at, LocalDateTime start, String timeZone, long seen) {
+        Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE, "#schedule", A_SCHEDULE_ID, "#date", A_DATE,
+                "#status", A_STATUS, "#at", A_UPDATED_AT, "#v", Keys.VERSION));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", s("occurrence"), ":schedule", s(scheduleId),
+                ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at), ":one", n(1)));
+        String set = "SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at";
+        if (start != null) {
+            // the live keeps the start it had (a move's is there already), so a later edit of the series leaves it be
+            set += ", #start = if_not_exists(#start, :start), #tz = if_not_exists(#tz, :tz)";
+            names.putAll(Map.of("#start", A_START, "#tz", A_TIME_ZONE));
+            values.putAll(Map.of(":start", s(start.toString()), ":tz", s(timeZone)));
+        }
+        if (seen != 0) {
+            values.put(":seen", n(seen));
+        }
         return Update.builder().tableName(table())
                 .key(Attrs.key(Keys.creator(creatorId), stateKey(scheduleId, date)))
                 // a session's write moves the version on too, so a cancel or move read before it fails
-                .updateExpression("SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at"
-                        + " ADD #v :one")
-                .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#schedule", A_SCHEDULE_ID, "#date", A_DATE,
-                        "#status", A_STATUS, "#at", A_UPDATED_AT, "#v", Keys.VERSION))
-                .expressionAttributeValues(Map.of(":type", s("occurrence"), ":schedule", s(scheduleId),
-                        ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at), ":one", n(1)));
+                .updateExpression(set + " ADD #v :one")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values);
     }
 
     public Optional<OccurrenceState> state(String creatorId, String scheduleId, LocalDate date) {
