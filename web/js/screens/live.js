@@ -244,9 +244,9 @@ export async function render(view, { api, navigate }) {
     keepLive.addEventListener('click', () => close());
     running.signal.addEventListener('abort', close); // leaving the screen (back button) takes the sheet along
 
-    form.addEventListener('submit', (event) => {
+    form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      busy(confirm, async () => {
+      await busy(confirm, async () => {
         tokenProblem.hidden = true;
         try {
           const closed = await api.post(`/v1/sessions/${session.id}/close/confirm`,
@@ -259,6 +259,8 @@ export async function render(view, { api, navigate }) {
           else showProblem(form, problem);
         }
       });
+      // a spent token cannot end the live: Confirm waits until the end is prepared again
+      confirm.disabled = !tokenProblem.hidden;
     });
 
     /** A token that expired (410) or was replaced by a newer close (409): the live goes on; prepare it again. */
@@ -276,6 +278,7 @@ export async function render(view, { api, navigate }) {
           token = fresh.confirmationToken;
           showGoodbye(fresh.goodbye);
           tokenProblem.hidden = true;
+          confirm.disabled = false;
           confirm.focus();
         } catch (failure) {
           tokenProblem.replaceChildren(h('p', { class: 'form-error' }, failure.detail || failure.title));

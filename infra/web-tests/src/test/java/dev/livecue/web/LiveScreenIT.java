@@ -92,6 +92,7 @@ class LiveScreenIT {
         browser.driver().findElement(By.name("stats.likes")).sendKeys("300");
         browser.click(By.id("confirm-end"));
         browser.waitForText(By.id("token-problem"), "You are still live");
+        assertFalse(browser.driver().findElement(By.id("confirm-end")).isEnabled(), "a spent token cannot be confirmed again");
         browser.click(By.id("close-again"));
         browser.waitUntilGone(By.id("token-problem"));
         browser.click(By.id("confirm-end"));
