@@ -1,6 +1,7 @@
-// Next lives: the upcoming occurrences of every schedule with a countdown and status, skipping one, the
-// vacation, and the calendar-feed link to subscribe to in Google or Apple Calendar.
+// Next lives: the upcoming occurrences of every schedule with a countdown and status, moving or skipping one,
+// the vacation, and the calendar-feed link to subscribe to in Google or Apple Calendar.
 import { ApiProblem } from '../api.js';
+import { openSheet } from '../sheet.js';
 import { busy, copyText, countdown, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
 
 const DAYS_AHEAD = 30;
@@ -36,6 +37,7 @@ export async function render(view, { api, navigate }) {
   }
 
   const list = h('ul', { class: 'list', id: 'occurrences' });
+  let closeSheet = () => {};
   const render = () => list.replaceChildren(...(occurrences.items.length ? occurrences.items.map(item)
     : [h('li', { class: 'card' }, h('p', {}, `Nothing planned in the next ${DAYS_AHEAD} days.`),
       h('a', { href: '#/plan' }, 'Plan a live'))]));
@@ -51,8 +53,60 @@ export async function render(view, { api, navigate }) {
         ? h('p', { class: 'muted' }, `${formatWhen(occurrence.start, occurrence.timeZone)} in ${occurrence.timeZone}`) : null,
       occurrence.status === 'moved' && occurrence.originalStart
         ? h('p', { class: 'muted' }, `Moved from ${formatWhen(occurrence.originalStart)}`) : null,
-      skippable ? h('button', { type: 'button', class: 'danger', 'aria-label': `Skip this one: ${occurrence.title}, ${formatWhen(occurrence.start)}`,
-        onclick: (event) => skip(occurrence, event.currentTarget) }, 'Skip this one') : null);
+      skippable ? h('div', { class: 'row' },
+        h('button', { type: 'button', 'aria-label': `Move this one: ${occurrence.title}, ${formatWhen(occurrence.start)}`,
+          onclick: (event) => move(occurrence, event.currentTarget) }, 'Move this one'),
+        h('button', { type: 'button', class: 'danger', 'aria-label': `Skip this one: ${occurrence.title}, ${formatWhen(occurrence.start)}`,
+          onclick: (event) => skip(occurrence, event.currentTarget) }, 'Skip this one')) : null);
+  }
+
+  /** Shows the occurrence as the API answered it, in start order. */
+  function replace(updated) {
+    occurrences.items = occurrences.items.map((each) => (each.occurrenceId === updated.occurrenceId ? updated : each))
+      .sort((a, b) => a.start.localeCompare(b.start));
+    render();
+  }
+
+  /** A live deleted or changed from another device meanwhile: show the lives as they are now. */
+  function gone() {
+    toast('This live is no longer planned.');
+    navigate('#/next');
+  }
+
+  /** Moves one live of a series (the series stays), in the live's own time zone. */
+  function move(occurrence, button) {
+    const start = h('input', { name: 'start', type: 'datetime-local', required: true, id: 'move-start',
+      value: occurrence.localStart.slice(0, 16) });
+    const submit = h('button', { type: 'submit', class: 'primary block', id: 'move-submit' }, 'Move this live');
+    const keep = h('button', { type: 'button', class: 'block' }, 'Keep it as it is');
+    const form = h('form', { id: 'move-form', novalidate: true },
+      field(`New day and time (${occurrence.timeZone})`, start, 'Only this live moves; the others stay. Its reminders follow.'),
+      h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }), h('div', { class: 'stack' }, submit, keep));
+    closeSheet = openSheet({ id: 'move-sheet', labelledBy: 'move-title', onEscape: () => closeSheet(), returnTo: button },
+      h('h2', { id: 'move-title' }, `Move "${occurrence.title}"`),
+      h('p', { class: 'muted' }, `Now ${formatWhen(occurrence.start, occurrence.timeZone)} in ${occurrence.timeZone}.`),
+      form);
+    keep.addEventListener('click', () => closeSheet());
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      busy(submit, async () => {
+        try {
+          if (!start.value) throw new ApiProblem({ errors: [{ field: 'start', message: 'Pick a day and time.' }] });
+          const updated = await api.patch(`/v1/schedules/${occurrence.scheduleId}/occurrences/${occurrence.occurrenceId}`,
+            { start: start.value, timeZone: occurrence.timeZone });
+          closeSheet();
+          replace(updated);
+          toast(`Moved to ${formatWhen(updated.start)}. Its reminders follow.`);
+        } catch (problem) {
+          if (problem.status === 404) {
+            closeSheet();
+            gone();
+          } else {
+            showProblem(form, problem);
+          }
+        }
+      });
+    });
   }
 
   async function skip(occurrence, button) {
@@ -60,17 +114,11 @@ export async function render(view, { api, navigate }) {
     await busy(button, async () => {
       try {
         const updated = await api.post(`/v1/schedules/${occurrence.scheduleId}/occurrences/${occurrence.occurrenceId}/cancel`);
-        occurrences.items = occurrences.items.map((each) => (each.occurrenceId === updated.occurrenceId ? updated : each));
-        render();
+        replace(updated);
         toast('Skipped. Followers will not be reminded.');
       } catch (problem) {
-        if (problem.status !== 404) {
-          toast(problem.detail || problem.title);
-          return;
-        }
-        // deleted (or changed) from another device meanwhile: show the lives as they are now
-        toast('This live is no longer planned.');
-        navigate('#/next');
+        if (problem.status === 404) gone();
+        else toast(problem.detail || problem.title);
       }
     });
   }
@@ -84,7 +132,10 @@ export async function render(view, { api, navigate }) {
     list,
     vacationCard(api, vacation, () => navigate('#/next')),
     feedCard(feed));
-  return () => clearInterval(ticker);
+  return () => {
+    clearInterval(ticker);
+    closeSheet(); // leaving the screen (back button) takes an open sheet along
+  };
 }
 
 function vacationCard(api, vacation, reload) {

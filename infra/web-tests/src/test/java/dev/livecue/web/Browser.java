@@ -174,6 +174,17 @@ public final class Browser implements AutoCloseable {
         return input;
     }
 
+    /**
+     * Sets a date or date-time input the way its picker would: Chromium's typed format for those depends on the
+     * locale, so the value is set and the same input and change events a pick fires are sent.
+     */
+    public void pick(String inputId, String value) {
+        waitFor(By.id(inputId));
+        script("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
+                + "input.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "input.dispatchEvent(new Event('change', {bubbles: true}));", inputId, value);
+    }
+
     /** Waits for the element, scrolls it to the middle of the screen (clear of the sticky bars) and taps it. */
     public void click(By locator) {
         click(waitFor(locator));

@@ -24,8 +24,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Next lives: a weekly series planned through the API shows up with countdowns; skipping one and setting a
- * vacation show as badges; a vacation ending before it starts is refused beside its last day with what was typed
+ * Next lives: a weekly series planned through the API shows up with countdowns; skipping one, moving one (a
+ * move too far is refused beside its field) and setting a vacation show as badges; a vacation ending before it starts is refused beside its last day with what was typed
  * kept; the calendar-feed link is absolute and serves the iCalendar feed.
  */
 @WebTest
@@ -70,6 +70,28 @@ class NextLivesScreenIT {
         browser.waitForText(By.cssSelector("li.occurrence[data-status='cancelled'] .badge"), "Skipped");
         assertEquals("cancelled", api(browser, key).get("/v1/occurrences").then().statusCode(200).extract().path("items[0].status"));
 
+        // WHEN the creator moves the second one more than the 30 days a move may reach
+        lives = occurrences(browser, 4);
+        browser.click(lives.get(1).findElement(By.xpath(".//button[normalize-space()='Move this one']")));
+        assertEquals(first.plusDays(7) + "T19:00", browser.waitFor(By.id("move-start")).getAttribute("value"),
+                "the sheet starts from the live's own time, in its zone");
+        browser.pick("move-start", first.plusDays(40) + "T20:30");
+        browser.click(By.id("move-submit"));
+
+        // THEN the API's problem is shown beside the field, and nothing moved
+        browser.waitForText(By.id("move-start-error"), "30 days");
+        assertEquals("true", browser.driver().findElement(By.id("move-start")).getAttribute("aria-invalid"));
+
+        // WHEN it is moved to the next day at 20:30 instead
+        browser.pick("move-start", first.plusDays(8) + "T20:30");
+        browser.click(By.id("move-submit"));
+
+        // THEN the sheet closes, and the live is badged "Moved" at its new start, which the API has too
+        browser.waitUntilGone(By.id("move-sheet"));
+        String moved = first.plusDays(8).atTime(20, 30).atZone(BERLIN).toInstant().toString();
+        browser.waitFor(By.cssSelector("li.occurrence[data-status='moved'] time[datetime='" + moved + "']"));
+        assertEquals(moved, api(browser, key).get("/v1/occurrences").then().statusCode(200).extract().path("items[1].start"));
+
         // WHEN the creator types a vacation whose last day is before its first
         LocalDate from = first.plusDays(13);
         WebElement fromField = browser.driver().findElement(By.cssSelector("form#vacation input[name=from]"));
@@ -90,10 +112,10 @@ class NextLivesScreenIT {
         assertEquals(from.plusDays(10).toString(), toField.getAttribute("value"));
         browser.click(SET_VACATION);
 
-        // THEN those two are badged "Vacation", the skipped one stays skipped, the second is still planned
+        // THEN those two are badged "Vacation", the skipped one stays skipped, the moved one is still planned
         browser.waitForText(By.id("vacation-current"), "Off from " + from + " to " + from.plusDays(10));
         lives = occurrences(browser, 4);
-        assertEquals(List.of("Skipped", "", "Vacation", "Vacation"), lives.stream().map(NextLivesScreenIT::badge).toList());
+        assertEquals(List.of("Skipped", "Moved", "Vacation", "Vacation"), lives.stream().map(NextLivesScreenIT::badge).toList());
         browser.assertFitsThePhoneWidth();
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("next");
