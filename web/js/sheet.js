@@ -5,14 +5,14 @@ import { h } from './ui.js';
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * Opens a sheet with `children`, labelled by the element id `labelledBy` (its heading, which gets focus first).
- * `onEscape` runs when the creator presses Escape (leave it out to ignore Escape). Focus goes back to `returnTo`
- * on close (default: what had focus; pass the opening button when it is disabled while the sheet loads).
- * Returns `close()`.
+ * Opens a sheet with `children`, labelled by the element id `labelledBy` (its heading, which gets focus first)
+ * and described by `describedBy` if given. `onEscape` runs when the creator presses Escape (leave it out to ignore
+ * Escape). Focus goes back to `returnTo` on close (default: what had focus; pass the opening button when it is
+ * disabled while the sheet loads). Returns `close()`.
  */
-export function openSheet({ id, labelledBy, onEscape, returnTo = document.activeElement }, ...children) {
-  const sheet = h('div', { class: 'sheet', id, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': labelledBy },
-    ...children);
+export function openSheet({ id, labelledBy, describedBy, onEscape, returnTo = document.activeElement }, ...children) {
+  const sheet = h('div', { class: 'sheet', id, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': labelledBy,
+    'aria-describedby': describedBy }, ...children);
   const backdrop = h('div', { class: 'sheet-backdrop' }, sheet);
 
   sheet.addEventListener('keydown', (event) => {

@@ -1,7 +1,10 @@
 // Automations: webhook subscriptions that send Livecue's events to Zapier, Make, n8n or any https URL. Adding one
 // or rotating its secret shows the signing secret once, in a sheet with a copy button; each subscription can send a
-// test event, show its deliveries, get a new secret, be turned back on when disabled, and be deleted.
-import { act, busy, clearProblem, copyText, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
+// test event, show its deliveries, get a new secret, be turned back on when disabled, and be deleted. Below them,
+// the API keys those tools call Livecue with.
+import { apiKeysCard } from '../api-keys.js';
+import { secretSheet } from '../secret-sheet.js';
+import { act, busy, clearProblem, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
 
 const DELIVERIES_SHOWN = 20;
 
@@ -35,42 +38,6 @@ function attemptText(attempt) {
 function outcomeClass(attempt) {
   if (attempt.outcome === 'delivered') return 'good';
   return attempt.outcome === 'retrying' ? 'warn' : 'bad';
-}
-
-/** The sheet that shows a signing secret the one time the API answers it. */
-function secretSheet(secret, heading) {
-  return new Promise((resolve) => {
-    const previousFocus = document.activeElement;
-    const done = h('button', { type: 'button', class: 'primary block', id: 'secret-done' }, 'I saved it');
-    const copy = h('button', { type: 'button', class: 'block', id: 'copy-secret',
-      onclick: () => copyText(secret, 'Secret') }, 'Copy secret');
-    const sheet = h('div', { class: 'sheet', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'secret-title',
-      'aria-describedby': 'secret-once' },
-    h('h3', { id: 'secret-title' }, heading),
-    h('p', { id: 'secret-once', class: 'banner-inline' },
-      'Copy it now and paste it into your automation tool: you will not see it again.'),
-    h('textarea', { readonly: true, rows: '2', id: 'secret', 'aria-label': 'Signing secret', spellcheck: 'false',
-      class: 'secret' }, secret),
-    h('p', { class: 'hint' }, 'Your tool uses it to check that a message really comes from Livecue (Standard Webhooks signature).'),
-    h('div', { class: 'stack' }, copy, done));
-    const backdrop = h('div', { class: 'sheet-backdrop' }, sheet);
-    const close = () => {
-      backdrop.remove();
-      previousFocus?.focus?.();
-      resolve();
-    };
-    done.addEventListener('click', close);
-    // keep Tab inside the sheet: the page behind it is inert until the secret is saved
-    sheet.addEventListener('keydown', (event) => {
-      if (event.key !== 'Tab') return;
-      const stops = [...sheet.querySelectorAll('textarea, button')];
-      const [first, last] = [stops[0], stops[stops.length - 1]];
-      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
-      if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
-    });
-    document.body.append(backdrop);
-    copy.focus();
-  });
 }
 
 // a failed load throws: the router shows it with "Try again"
@@ -187,7 +154,8 @@ export async function render(view, { api }) {
       subscriptions.items.push(created);
       renderList();
       await secretSheet(created.secret, 'Your signing secret');
-    }));
+    }),
+    apiKeysCard(api));
   return undefined;
 }
 

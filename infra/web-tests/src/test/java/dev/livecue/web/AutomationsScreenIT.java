@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.standardwebhooks.Webhook;
 
@@ -21,7 +24,8 @@ import io.restassured.path.json.JsonPath;
 /**
  * Automations (#/automations) at phone size against a real receiver on loopback (the local stack allows http and
  * loopback targets): adding a subscription shows its secret once, "Send test" reaches the receiver signed and shows
- * its answer, and a subscription the receiver disabled with 410 Gone is turned back on.
+ * its answer, a subscription the receiver disabled with 410 Gone is turned back on, and an API key made for a tool
+ * is shown once, works at once and stops working when revoked.
  */
 @WebTest
 class AutomationsScreenIT {
@@ -73,6 +77,38 @@ class AutomationsScreenIT {
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot("automations");
         }
+    }
+
+    @Test
+    void apiKeyForATool_shouldBeShownOnce_workAtOnce_andStopWorkingWhenRevoked(Browser browser) {
+        String appKey = browser.signInAsNewCreator("autokeys");
+        browser.open("#/automations");
+
+        // the key this app signed in with is listed, marked, and cannot be revoked from here
+        WebElement own = browser.waitFor(By.cssSelector("#api-keys li.api-key"));
+        assertTrue(own.getText().contains("This app") && own.getText().contains(appKey.substring(0, 7)), own.getText());
+        assertTrue(own.findElements(By.tagName("button")).isEmpty(), "no Revoke for the app's own key");
+
+        // WHEN the creator makes a key named Zapier
+        browser.type(By.id("api-key-name"), "Zapier");
+        browser.click(By.id("api-key-submit"));
+
+        // THEN it is shown once, and it works against the API at once
+        browser.waitForText(By.id("secret-once"), "you will not see it again");
+        String toolKey = browser.driver().findElement(By.id("secret")).getAttribute("value");
+        assertTrue(toolKey.startsWith("lc_") && !toolKey.equals(appKey), toolKey);
+        given().baseUri(browser.baseUri()).auth().oauth2(toolKey).get("/v1/me").then().statusCode(200);
+        browser.click(By.id("secret-done"));
+        browser.waitUntilGone(By.id("secret"));
+        WebElement zapier = browser.waitForText(By.cssSelector("#api-keys li.api-key:nth-child(2)"), "Zapier");
+        assertFalse(browser.driver().getPageSource().contains(toolKey), "the key is shown once only");
+
+        // WHEN it is revoked (and confirmed) THEN the tool gets 401 at once, and the app's own key still works
+        browser.click(zapier.findElement(By.xpath(".//button[text()='Revoke']")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.alertIsPresent()).accept();
+        browser.waitUntil("one key is left", () -> browser.driver().findElements(By.cssSelector("#api-keys li.api-key")).size() == 1);
+        given().baseUri(browser.baseUri()).auth().oauth2(toolKey).get("/v1/me").then().statusCode(401);
+        given().baseUri(browser.baseUri()).auth().oauth2(appKey).get("/v1/me").then().statusCode(200);
     }
 
     @Test
