@@ -3,7 +3,7 @@
 // others or this app. The key this app signed in with is marked and not revoked here: that would sign it out.
 import { storedKey } from './api.js';
 import { secretSheet } from './secret-sheet.js';
-import { act, busy, clearProblem, field, formatWhen, h, loadFailed, showProblem, toast } from './ui.js';
+import { act, clearProblem, field, formatWhen, h, loadFailed, submitOnce, toast } from './ui.js';
 
 const API_KEY = {
   label: 'API key',
@@ -49,23 +49,13 @@ export function apiKeysCard(api) {
   const form = h('form', { id: 'api-key-form', novalidate: true },
     field('Name (optional)', name, 'Name it after the tool that will use it, to know which key to revoke.'),
     h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }), submit);
-  let idempotencyKey = crypto.randomUUID();
-  form.addEventListener('input', () => { idempotencyKey = crypto.randomUUID(); });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    busy(submit, async () => {
-      try {
-        const { apiKey, ...key } = await api.post('/v1/api-keys', { name: name.value.trim() || undefined }, { idempotencyKey });
-        form.reset();
-        clearProblem(form);
-        idempotencyKey = crypto.randomUUID();
-        keys = [...keys, key];
-        renderList();
-        await secretSheet(apiKey, 'Your new API key', API_KEY);
-      } catch (problem) {
-        showProblem(form, problem);
-      }
-    });
+  submitOnce(form, submit, async (idempotencyKey) => {
+    const { apiKey, ...key } = await api.post('/v1/api-keys', { name: name.value.trim() || undefined }, { idempotencyKey });
+    form.reset();
+    clearProblem(form);
+    keys = [...keys, key];
+    renderList();
+    await secretSheet(apiKey, 'Your new API key', API_KEY);
   });
 
   load();

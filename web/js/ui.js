@@ -117,6 +117,27 @@ export function keepDraft(form, key) {
   return { clear: () => sessionStorage.removeItem(storageKey) };
 }
 
+/**
+ * Sends a form with `send(idempotencyKey)` while its submit button is busy, and shows an API problem beside its
+ * field. The key stands for the request as typed: a double tap, or a retry after an answer was lost, reuses it (the
+ * API answers it once), while an edit, or a request that went through, makes a new one.
+ */
+export function submitOnce(form, button, send) {
+  let idempotencyKey = crypto.randomUUID();
+  form.addEventListener('input', () => { idempotencyKey = crypto.randomUUID(); });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(button, async () => {
+      try {
+        await send(idempotencyKey);
+        idempotencyKey = crypto.randomUUID();
+      } catch (problem) {
+        showProblem(form, problem);
+      }
+    });
+  });
+}
+
 /** Runs a submit handler with the button disabled and busy, so a double tap sends nothing twice. */
 export async function busy(button, work) {
   button.disabled = true;

@@ -4,7 +4,7 @@
 // the API keys those tools call Livecue with.
 import { apiKeysCard } from '../api-keys.js';
 import { secretSheet } from '../secret-sheet.js';
-import { act, busy, clearProblem, field, formatWhen, h, keepDraft, loadFailed, showProblem, toast } from '../ui.js';
+import { act, busy, clearProblem, field, formatWhen, h, keepDraft, loadFailed, submitOnce, toast } from '../ui.js';
 
 const DELIVERIES_SHOWN = 20;
 
@@ -180,26 +180,16 @@ function addForm(api, onCreated) {
     h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }),
     submit);
   const draft = keepDraft(form, 'webhook');
-  let idempotencyKey = crypto.randomUUID();
-  form.addEventListener('input', () => { idempotencyKey = crypto.randomUUID(); });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    busy(submit, async () => {
-      try {
-        const created = await api.post('/v1/webhooks', {
-          url: url.value.trim(),
-          events: [...form.querySelectorAll('input[name="event"]:checked')].map((input) => input.value),
-          description: description.value.trim() || undefined,
-        }, { idempotencyKey });
-        draft.clear();
-        form.reset();
-        clearProblem(form);
-        idempotencyKey = crypto.randomUUID();
-        await onCreated(created);
-      } catch (problem) {
-        showProblem(form, problem);
-      }
-    });
+  submitOnce(form, submit, async (idempotencyKey) => {
+    const created = await api.post('/v1/webhooks', {
+      url: url.value.trim(),
+      events: [...form.querySelectorAll('input[name="event"]:checked')].map((input) => input.value),
+      description: description.value.trim() || undefined,
+    }, { idempotencyKey });
+    draft.clear();
+    form.reset();
+    clearProblem(form);
+    await onCreated(created);
   });
   return h('section', { class: 'card', 'aria-labelledby': 'add-webhook-title' },
     h('h3', { id: 'add-webhook-title' }, 'Add an automation'), form);

@@ -2,7 +2,7 @@
 // (the same rules, nothing stored) shows the title and thumbnail warnings and the dates the repeat gives; on
 // submit the created schedule is shown with its next lives. Below the form: the schedules already planned.
 import { ApiProblem } from '../api.js';
-import { act, busy, clearProblem, field, formatWhen, h, keepDraft, phoneTimeZone, showProblem, toast }
+import { act, clearProblem, field, formatWhen, h, keepDraft, phoneTimeZone, showProblem, submitOnce, toast }
   from '../ui.js';
 
 const PREVIEW_DELAY_MS = 500;
@@ -260,26 +260,17 @@ export async function render(view, { api, me, navigate, params }) {
   followStart();
   repeatDetails.hidden = form.querySelector('input[name="repeat"]:checked')?.value === 'once';
 
-  let idempotencyKey = crypto.randomUUID();
-  form.addEventListener('input', () => { idempotencyKey = crypto.randomUUID(); });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  submitOnce(form, submit, async (idempotencyKey) => {
     clearTimeout(previewTimer);
     previewing?.abort();
-    busy(submit, async () => {
-      try {
-        const created = await api.post('/v1/schedules', body(), { idempotencyKey });
-        const repeat = repeatWords(repeatChoice(), checked('day'), count.value || DEFAULT_COUNT);
-        draft.clear();
-        toast('Planned');
-        view.replaceChildren(heading, result(created, repeat), scheduleList);
-        schedules.items.unshift(created);
-        listSchedules();
-        view.querySelector('#plan-result h3')?.focus();
-      } catch (problem) {
-        showProblem(form, problem);
-      }
-    });
+    const created = await api.post('/v1/schedules', body(), { idempotencyKey });
+    const repeat = repeatWords(repeatChoice(), checked('day'), count.value || DEFAULT_COUNT);
+    draft.clear();
+    toast('Planned');
+    view.replaceChildren(heading, result(created, repeat), scheduleList);
+    schedules.items.unshift(created);
+    listSchedules();
+    view.querySelector('#plan-result h3')?.focus();
   });
 
   function result(created, repeat) {

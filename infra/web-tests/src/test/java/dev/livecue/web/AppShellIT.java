@@ -83,6 +83,8 @@ class AppShellIT {
         }
         browser.signIn(doomed.apiKey());
         typePlanTitle(browser, title);
+        // the as-you-type preview answers first: one sent after the revocation would sign out before the submit
+        browser.waitFor(By.cssSelector("#plan-preview .planned-dates li"));
         given().baseUri(browser.baseUri()).auth().oauth2(other).delete("/v1/api-keys/" + doomed.id()).then().statusCode(204);
         browser.click(By.id("plan-submit"));
         browser.waitFor(By.cssSelector("form#sign-in input[name=apiKey]"));
