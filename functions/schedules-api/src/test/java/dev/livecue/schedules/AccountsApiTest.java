@@ -135,7 +135,10 @@ class AccountsApiTest {
                 .then().statusCode(201).body("apiKey", startsWith("lc_")).body("name", equalTo("zapier"))
                 .extract().path("apiKey");
         String secondId = given().header("Authorization", "Bearer " + second).get("/v1/api-keys")
-                .then().statusCode(200).extract().path("items.find { it.name == 'zapier' }.id");
+                .then().statusCode(200).body("items.find { it.current }.name", equalTo("zapier"))
+                .extract().path("items.find { it.name == 'zapier' }.id");
+        creator.request().get("/v1/api-keys").then().statusCode(200).body("items.findAll { it.current }.size()", equalTo(1))
+                .body("items.find { it.current }.id", not(equalTo(secondId)));
 
         // THEN missing and wrong keys are refused with problem+json
         given().get("/v1/me").then().statusCode(401).contentType("application/problem+json")

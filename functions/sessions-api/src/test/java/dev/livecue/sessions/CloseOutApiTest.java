@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,6 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.creator.CreatorService;
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.error.ProblemType;
 import dev.livecue.core.schedule.OccurrenceIds;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.ScheduleService;
@@ -574,15 +578,8 @@ class CloseOutApiTest {
     @Test
     void seriesEdit_shouldMoveOnlyTheLivesToCome_keepingMissedHeldAndLiveOnesWhereTheyWere() {
         // GIVEN a daily 10:00 Los Angeles (PST) series from Monday 2027-02-01: missed Monday, held Tuesday, live Wednesday
-        clock.pin(Instant.parse("2027-01-30T12:00:00Z"));
         TestCreator creator = creator();
-        String monday = Lives.plan(schedules, creator.id(), "2027-02-01T10:00", "America/Los_Angeles", "FREQ=DAILY;COUNT=10", "Daily");
-        String scheduleId = OccurrenceIds.parse(monday).orElseThrow().scheduleId();
-        Sweeps.runAt(missedLives, Instant.parse("2027-02-01T19:16:00Z"), dynamo, config.table());
-        String tuesday = Lives.occurrence(scheduleId, LocalDate.parse("2027-02-02"));
-        String held = goLiveFor(creator, tuesday, Instant.parse("2027-02-02T18:00:00Z"));
-        clock.pin(Instant.parse("2027-02-02T18:50:00Z"));
-        confirm(creator, held, prepare(creator, held)).then().statusCode(200);
+        String scheduleId = missedMondayHeldTuesday(creator, LocalDate.parse("2027-02-01"));
         String wednesday = Lives.occurrence(scheduleId, LocalDate.parse("2027-02-03"));
         String live = goLiveFor(creator, wednesday, Instant.parse("2027-02-03T17:55:00Z"));
 
@@ -597,7 +594,7 @@ class CloseOutApiTest {
         assertEquals(List.of("2027-02-01 missed 2027-02-01T18:00:00Z", "2027-02-02 held 2027-02-02T18:00:00Z",
                 "2027-02-03 live 2027-02-03T18:00:00Z", "2027-02-04 scheduled 2027-02-04T22:00:00Z",
                 "2027-02-05 scheduled 2027-02-05T22:00:00Z"), week);
-        assertEquals(Instant.parse("2027-02-03T22:00:00Z"), planned.find(creator.id(), wednesday).orElseThrow().originalStart());
+        assertNull(planned.find(creator.id(), wednesday).orElseThrow().originalStart(), "kept where it was, not moved");
 
         // AND the live ends as held at its own start, and its goodbye names Thursday's new 14:00, not its own slot
         clock.pin(Instant.parse("2027-02-03T18:50:00Z"));
@@ -607,6 +604,35 @@ class CloseOutApiTest {
         confirm(creator, live, token).then().statusCode(200);
         assertEquals(List.of("held 2027-02-03T18:00:00Z"), planned.find(creator.id(), wednesday).stream()
                 .map(o -> o.status().json() + " " + o.start()).toList());
+
+        // AND when the series then starts weeks later, the week keeps what happened in it, and nothing else
+        schedules.update(creator.id(), scheduleId, json("{\"start\": \"2027-03-15T14:00\"}"));
+        assertEquals(List.of("2027-02-01 missed", "2027-02-02 held", "2027-02-03 held"),
+                planned.between(creator.id(), Instant.parse("2027-02-01T00:00:00Z"), Instant.parse("2027-02-06T00:00:00Z"))
+                        .stream().map(o -> o.occurrenceId().substring(scheduleId.length() + 1) + " " + o.status().json()).toList());
+    }
+
+    @Test
+    void deletedSeries_shouldKeepItsLivesThatHappened_andDropTheRest() {
+        // GIVEN a daily 10:00 Los Angeles (PDT) series from Monday 2027-04-05: Monday missed, Tuesday held
+        TestCreator creator = creator();
+        String scheduleId = missedMondayHeldTuesday(creator, LocalDate.parse("2027-04-05"));
+
+        // WHEN the series is deleted on Wednesday morning
+        clock.pin(Instant.parse("2027-04-07T15:00:00Z"));
+        schedules.delete(creator.id(), scheduleId);
+
+        // THEN the week keeps Monday and Tuesday as they happened, and has nothing from Wednesday on (before, the
+        // whole week was empty, and deleting a series with missed lives raised the adherence rate)
+        assertEquals(List.of("missed 2027-04-05T17:00:00Z", "held 2027-04-06T17:00:00Z"),
+                planned.between(creator.id(), Instant.parse("2027-04-04T00:00:00Z"), Instant.parse("2027-04-12T00:00:00Z"))
+                        .stream().map(o -> o.status().json() + " " + o.start()).toList());
+        creator.request().get("/v1/analytics?from=2027-04-04T00:00:00Z&to=2027-04-08T00:00:00Z").then().statusCode(200)
+                .body("consistency.planned", equalTo(2)).body("consistency.held", equalTo(1))
+                .body("consistency.missed", equalTo(1));
+
+        // AND the schedule itself is gone
+        assertEquals(ProblemType.NOT_FOUND, assertThrows(ApiException.class, () -> schedules.delete(creator.id(), scheduleId)).type());
     }
 
     @Test
@@ -631,6 +657,24 @@ class CloseOutApiTest {
 
     private TestCreator creator() {
         return Api.newCreator(creators, "America/Los_Angeles", "en-US");
+    }
+
+    /**
+     * Plans a daily 10:00 Los Angeles series of ten lives from {@code monday} (two days before it), lets the missed-live
+     * sweep find Monday's live missed, and holds Tuesday's (on time, ended 50 minutes in); answers the schedule id.
+     */
+    private String missedMondayHeldTuesday(TestCreator creator, LocalDate monday) {
+        Instant mondayStart = monday.atTime(10, 0).atZone(ZoneId.of("America/Los_Angeles")).toInstant();
+        clock.pin(mondayStart.minus(Duration.ofDays(2)));
+        String first = Lives.plan(schedules, creator.id(), monday + "T10:00", "America/Los_Angeles", "FREQ=DAILY;COUNT=10", "Daily");
+        String scheduleId = OccurrenceIds.parse(first).orElseThrow().scheduleId();
+        // the slot is over at its end plus 15 minutes' grace
+        Sweeps.runAt(missedLives, mondayStart.plus(Duration.ofMinutes(76)), dynamo, config.table());
+        Instant tuesdayStart = mondayStart.plus(Duration.ofDays(1));
+        String held = goLiveFor(creator, Lives.occurrence(scheduleId, monday.plusDays(1)), tuesdayStart);
+        clock.pin(tuesdayStart.plus(Duration.ofMinutes(50)));
+        confirm(creator, held, prepare(creator, held)).then().statusCode(200);
+        return scheduleId;
     }
 
     private String goLive(TestCreator creator, Instant at) {

@@ -56,8 +56,9 @@ public class ApiKeyService {
         return secret.issued();
     }
 
-    public Page<ApiKey> list(String creatorId, PageRequest page) {
-        return store.listKeys(creatorId, page);
+    /** The creator's keys, {@code callerKeyId} (the key of the request) marked as the current one. */
+    public Page<ApiKey> list(String creatorId, String callerKeyId, PageRequest page) {
+        return store.listKeys(creatorId, page).map(key -> key.id().equals(callerKeyId) ? key.asCurrent() : key);
     }
 
     /**
@@ -92,7 +93,7 @@ public class ApiKeyService {
     /** A fresh key, for a new key of an existing creator or the first key of a new one. */
     Secret newSecret(String name) {
         String token = SecretTokens.random(KEY_PREFIX, 32);
-        ApiKey key = new ApiKey(SecretTokens.id("key_"), name, token.substring(0, PREFIX_SHOWN), clock.instant());
+        ApiKey key = new ApiKey(SecretTokens.id("key_"), name, token.substring(0, PREFIX_SHOWN), clock.instant(), false);
         return new Secret(key, SecretTokens.sha256Hex(token), token);
     }
 

@@ -1,5 +1,6 @@
 package dev.livecue.core.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -16,6 +17,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Occurrence(String occurrenceId, String scheduleId, String title, Instant start, Instant end,
         String localStart, String timeZone, int durationMinutes, OccurrenceStatus status, Instant originalStart,
         String cancelledBy, @JsonIgnore Instant revisedAt, @JsonIgnore long stateVersion) {
+
+    /**
+     * How early a live may start for an occurrence: going live in the morning for an evening slot is plausible,
+     * tapping next week's live by mistake is not, and would take it from the plan as held.
+     */
+    public static final Duration MAX_EARLY_LIVE = Duration.ofHours(24);
 
     public static final String BY_CREATOR = "creator";
     public static final String BY_VACATION = "vacation";

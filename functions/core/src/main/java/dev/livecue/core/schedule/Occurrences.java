@@ -1,5 +1,6 @@
 package dev.livecue.core.schedule;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,13 +23,21 @@ public class Occurrences {
     public static final Comparator<Occurrence> BY_START = Comparator.comparing(Occurrence::start)
             .thenComparing(Occurrence::occurrenceId);
 
-    /** How far after an edit a live it dropped may start: lives start at most a day before their planned start. */
-    private static final Duration DROPPED_REACH = Duration.ofDays(1);
+    /**
+     * How far after an edit a live it dropped may start: a live starts at most {@link Occurrence#MAX_EARLY_LIVE}
+     * before its planned start, by a phone's clock that may run minutes ahead (an hour covers that).
+     */
+    private static final Duration DROPPED_REACH = Occurrence.MAX_EARLY_LIVE.plusHours(1);
+
+    /** How far before now a window must start to be one that looks at the past (now, read a moment ago, does not). */
+    private static final Duration PAST = Duration.ofMinutes(1);
 
     private final ScheduleStore store;
+    private final Clock clock;
 
-    Occurrences(ScheduleStore store) {
+    Occurrences(ScheduleStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -64,9 +73,21 @@ public class Occurrences {
         return between(creatorId, schedule, store.vacation(creatorId), from, to);
     }
 
-    /** Every schedule's occurrences starting between {@code from} and {@code to}, by start. */
+    /**
+     * Every schedule's occurrences starting between {@code from} and {@code to}, by start; a window that reaches
+     * into the past also has the lives of deleted schedules that happened then (one query more, which windows from
+     * now, the goodbye's and the make-up slot's, do not pay).
+     */
     public List<Occurrence> all(String creatorId, Instant from, Instant to) {
-        return all(creatorId, store.all(creatorId), from, to);
+        List<Occurrence> all = new ArrayList<>(all(creatorId, store.all(creatorId), from, to));
+        if (from.isBefore(clock.instant().minus(PAST))) {
+            for (Schedule deleted : store.deleted(creatorId)) {
+                all.addAll(Timeline.happened(deleted, store.states(creatorId, deleted.id(), day(from.minus(Timeline.MARGIN)),
+                        day(to.plus(Timeline.MARGIN))), from, to));
+            }
+            all.sort(BY_START);
+        }
+        return all;
     }
 
     /** The occurrences of {@code schedules} (all of one creator's) starting between {@code from} and {@code to}. */

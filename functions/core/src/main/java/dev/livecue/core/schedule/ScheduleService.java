@@ -116,9 +116,12 @@ public class ScheduleService {
         return details(creatorId, updated, vacation, now, true);
     }
 
-    /** Cancels the series: the schedule, its occurrences' states and its pending reminders go. */
+    /**
+     * Cancels the series: the schedule, its lives still to come and their pending reminders go; the lives that
+     * happened stay in history (occurrences of past windows, analytics).
+     */
     public void delete(String creatorId, String scheduleId) {
-        if (!store.delete(creatorId, scheduleId)) {
+        if (!store.delete(creatorId, scheduleId, clock.instant())) {
             throw notFound(scheduleId);
         }
         planner.cancelAll(creatorId, scheduleId, clock.instant());

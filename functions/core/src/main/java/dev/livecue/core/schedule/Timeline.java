@@ -45,6 +45,15 @@ public final class Timeline {
         }
         states.values().stream().filter(state -> !planned.contains(state.date()))
                 .flatMap(state -> history(schedule, state).stream()).forEach(all::add);
+        return within(all, from, to);
+    }
+
+    /** The lives of a deleted schedule that happened (its states say so), starting between {@code from} and {@code to}. */
+    public static List<Occurrence> happened(Schedule deleted, Map<LocalDate, OccurrenceState> states, Instant from, Instant to) {
+        return within(states.values().stream().flatMap(state -> history(deleted, state).stream()).toList(), from, to);
+    }
+
+    private static List<Occurrence> within(List<Occurrence> all, Instant from, Instant to) {
         List<Occurrence> found = new ArrayList<>();
         for (Occurrence o : all) {
             if (!o.start().isBefore(from) && !o.start().isAfter(to)) {
@@ -73,11 +82,10 @@ public final class Timeline {
     /** {@code planned}: where the series plans it now (null: nowhere any more, and {@code state} holds its start). */
     private static Occurrence occurrence(Schedule schedule, ZonedDateTime planned, OccurrenceState state,
             Optional<Vacation> vacation) {
-        boolean held = state != null && state.start() != null;
-        ZonedDateTime start = held ? ZonedDateTime.of(state.start(), ZoneId.of(state.timeZone())) : planned;
-        // moved: by the creator, or away from where the series now plans it by an edit of the series
-        boolean moved = held && planned != null
-                && (state.status() == OccurrenceStatus.MOVED || !start.toInstant().equals(planned.toInstant()));
+        boolean recorded = state != null && state.start() != null;
+        ZonedDateTime start = recorded ? ZonedDateTime.of(state.start(), ZoneId.of(state.timeZone())) : planned;
+        // a kept start is where the live was planned when it happened: moved from nowhere, even if the series was edited
+        boolean moved = recorded && !state.kept() && planned != null;
         OccurrenceStatus status = state == null ? OccurrenceStatus.SCHEDULED : state.status();
         String cancelledBy = status == OccurrenceStatus.CANCELLED ? Occurrence.BY_CREATOR : null;
         LocalDate day = start.toLocalDate();

@@ -89,9 +89,10 @@ public class PlannedLives {
      * read as {@code occurrence} (another session made it live, the creator cancelled or moved it).
      */
     public Optional<TransactWriteItem> liveWrite(String creatorId, Occurrence occurrence, Instant now) {
+        // a moved occurrence has its start recorded already; any other keeps where the series has it now
+        LocalDateTime keep = occurrence.originalStart() == null ? LocalDateTime.parse(occurrence.localStart()) : null;
         return OccurrenceIds.parse(occurrence.occurrenceId()).map(ref -> schedules.liveWrite(creatorId, ref.scheduleId(),
-                ref.date(), LocalDateTime.parse(occurrence.localStart()), occurrence.timeZone(), now,
-                occurrence.stateVersion()));
+                ref.date(), keep, occurrence.timeZone(), now, occurrence.stateVersion()));
     }
 
     /**
@@ -106,6 +107,7 @@ public class PlannedLives {
             return false;
         }
         return schedules.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(), status,
-                LocalDateTime.parse(judged.localStart()), judged.timeZone(), now, judged.stateVersion()));
+                LocalDateTime.parse(judged.localStart()), judged.timeZone(), judged.originalStart() == null, now,
+                judged.stateVersion()));
     }
 }

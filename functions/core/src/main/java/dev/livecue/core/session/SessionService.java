@@ -33,11 +33,8 @@ public class SessionService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** A live that started longer ago than this is past any plausible length (see the abandoned-session sweep). */
     static final Duration MAX_BACKDATE = Duration.ofHours(12);
-    /**
-     * How early a live may start for a planned one: going live in the morning for an evening slot is plausible,
-     * tapping next week's live by mistake is not, and would take it from the plan as held.
-     */
-    static final Duration MAX_EARLY = Duration.ofHours(24);
+    /** How early a live may start for a planned one (see {@link Occurrence#MAX_EARLY_LIVE}). */
+    static final Duration MAX_EARLY = Occurrence.MAX_EARLY_LIVE;
     static final int MAX_OCCURRENCE_ID = 100;
     /** What a list cursor holds: a session's place in the creator's timeline. */
     private static final Pattern CURSOR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#ses_[A-Za-z0-9_-]+");

@@ -230,7 +230,7 @@ public class AccountStore {
     }
 
     private static ApiKey toKey(Map<String, AttributeValue> item) {
-        return new ApiKey(str(item, A_KEY_ID), str(item, A_NAME), str(item, A_PREFIX), instant(item, A_CREATED_AT));
+        return new ApiKey(str(item, A_KEY_ID), str(item, A_NAME), str(item, A_PREFIX), instant(item, A_CREATED_AT), false);
     }
 
     private String table() {

@@ -32,6 +32,8 @@ public final class Keys {
 
     /** A schedule (planned live or series): {@code SCHEDULE#<scheduleId>}. */
     public static final String SCHEDULE_PREFIX = "SCHEDULE#";
+    /** A deleted schedule, kept for the lives of it that happened (not matched by {@link #SCHEDULE_PREFIX}). */
+    public static final String DELETED_SCHEDULE_PREFIX = "DELETEDSCHEDULE#";
     /** One occurrence's own state (cancelled, moved, later live/held/missed): {@code OCCURRENCE#<occurrenceId>}. */
     public static final String OCCURRENCE_PREFIX = "OCCURRENCE#";
     /** A planned reminder or checklist: {@code REMINDER#<reminderId>}; also its kind prefix in {@link #GSI1}. */

@@ -7,6 +7,7 @@ import static dev.livecue.core.store.Attrs.s;
 import static dev.livecue.core.store.Attrs.str;
 import static dev.livecue.core.store.Attrs.strings;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,6 +52,9 @@ public class ScheduleStore {
     private static final String A_KEYWORDS = "keywords";
     private static final String A_START = "start";
     private static final String A_TIME_ZONE = "timeZone";
+    private static final String A_KEPT = "kept";
+    /** How long a deleted schedule stays for its history: a year of analytics windows, and a margin. */
+    static final Duration DELETED_KEPT = Duration.ofDays(400);
     private static final String A_DURATION = "durationMinutes";
     private static final String A_RECURRENCE = "recurrence";
     private static final String A_REMINDERS = "reminders";
@@ -150,19 +154,53 @@ public class ScheduleStore {
         return query(creatorId, Keys.SCHEDULE_PREFIX, null).stream().map(ScheduleStore::schedule).toList();
     }
 
-    /** Deletes the schedule and what is recorded about its occurrences; false if there was no such schedule. */
-    public boolean delete(String creatorId, String scheduleId) {
-        try {
-            dynamo.deleteItem(d -> d.tableName(table())
-                    .key(Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + scheduleId))
-                    .conditionExpression("attribute_exists(pk)"));
-        } catch (ConditionalCheckFailedException e) {
+    /**
+     * Deletes the schedule at {@code at} (false if there was no such schedule) and what is recorded about its lives
+     * still to come. Its lives that happened (live, held, missed) stay in history: their records stay, and so does a
+     * copy of the schedule ({@link #deleted}) for {@link #DELETED_KEPT}, so that deleting a series does not rewrite
+     * the analytics of the weeks it ran.
+     */
+    public boolean delete(String creatorId, String scheduleId, Instant at) {
+        Map<String, AttributeValue> key = Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + scheduleId);
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table()).key(key).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
             return false;
         }
+        Map<String, AttributeValue> copy = new HashMap<>(item);
+        copy.put(Keys.SK, s(Keys.DELETED_SCHEDULE_PREFIX + scheduleId));
+        copy.put(Keys.TYPE, s("deleted-schedule"));
+        copy.put(Keys.EXPIRES_AT, n(at.plus(DELETED_KEPT).getEpochSecond()));
+        copy.remove(Keys.GSI1_PK); // no longer listed for the planner
+        copy.remove(Keys.GSI1_SK);
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table()).item(copy)).build(),
+                    TransactWriteItem.builder().delete(d -> d.tableName(table()).key(key)
+                            .conditionExpression("attribute_exists(pk)")).build()));
+        } catch (TransactionCanceledException e) {
+            if (Cancellations.conditionFailedAt(e, 1)) {
+                return false; // deleted by another request meanwhile
+            }
+            throw e;
+        }
         for (Map<String, AttributeValue> state : query(creatorId, Keys.OCCURRENCE_PREFIX + scheduleId + ".", null)) {
-            dynamo.deleteItem(d -> d.tableName(table()).key(Attrs.key(Keys.creator(creatorId), state.get(Keys.SK).s())));
+            try {
+                // a live starting at this moment keeps its record: the condition reads the status as it is now
+                dynamo.deleteItem(d -> d.tableName(table()).key(Attrs.key(Keys.creator(creatorId), state.get(Keys.SK).s()))
+                        .conditionExpression("NOT (#status IN (:live, :held, :missed))")
+                        .expressionAttributeNames(Map.of("#status", A_STATUS))
+                        .expressionAttributeValues(Map.of(":live", s(OccurrenceStatus.LIVE.json()),
+                                ":held", s(OccurrenceStatus.HELD.json()), ":missed", s(OccurrenceStatus.MISSED.json()))));
+            } catch (ConditionalCheckFailedException happened) {
+                // history: kept
+            }
         }
         return true;
+    }
+
+    /** The creator's deleted schedules still kept for their history (see {@link #delete}). */
+    public List<Schedule> deleted(String creatorId) {
+        return query(creatorId, Keys.DELETED_SCHEDULE_PREFIX, null).stream().map(ScheduleStore::schedule).toList();
     }
 
     /**
@@ -207,6 +245,9 @@ public class ScheduleStore {
             item.put(A_START, s(state.start().toString()));
             item.put(A_TIME_ZONE, s(state.timeZone()));
         }
+        if (state.kept()) {
+            item.put(A_KEPT, AttributeValue.fromBool(true));
+        }
         item.put(A_UPDATED_AT, instant(state.updatedAt()));
         item.put(Keys.VERSION, n(state.version() + 1));
         Put.Builder put = Put.builder().tableName(table()).item(item).expressionAttributeNames(Map.of("#v", Keys.VERSION))
@@ -246,8 +287,8 @@ public class ScheduleStore {
      * The write of {@code live} on an occurrence for a session starting: it fails, and the transaction with it,
      * unless the occurrence's record is still at {@code seenVersion} (as the session read it, 0: none), so two
      * sessions started at once cannot both hold one planned live, and a live cannot start on an occurrence
-     * cancelled or moved a moment before. It records {@code start} in {@code timeZone}, the occurrence's start as the
-     * live began, unless a move recorded one.
+     * cancelled or moved a moment before. A {@code start} (in {@code timeZone}) is recorded as the one the live was
+     * for ({@link OccurrenceState#kept()}); null leaves the start a move recorded.
      */
     public TransactWriteItem liveWrite(String creatorId, String scheduleId, LocalDate date, LocalDateTime start,
             String timeZone, Instant at, long seenVersion) {
@@ -268,7 +309,7 @@ public class ScheduleStore {
         return statusUpdate(creatorId, scheduleId, date, status, at, null, null, 0);
     }
 
-    /** {@code start}: the start to record unless one is (null: none); {@code seen}: a version to compare, or 0. */
+    /** {@code start}: a start to keep (null: none); {@code seen}: a version to compare, or 0. */
     private Update.Builder statusUpdate(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status,
             Instant at, LocalDateTime start, String timeZone, long seen) {
         Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE, "#schedule", A_SCHEDULE_ID, "#date", A_DATE,
@@ -277,10 +318,10 @@ public class ScheduleStore {
                 ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at), ":one", n(1)));
         String set = "SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at";
         if (start != null) {
-            // the live keeps the start it had (a move's is there already), so a later edit of the series leaves it be
-            set += ", #start = if_not_exists(#start, :start), #tz = if_not_exists(#tz, :tz)";
-            names.putAll(Map.of("#start", A_START, "#tz", A_TIME_ZONE));
-            values.putAll(Map.of(":start", s(start.toString()), ":tz", s(timeZone)));
+            // the live keeps the start it had, so a later edit of the series leaves it be
+            set += ", #start = :start, #tz = :tz, #kept = :kept";
+            names.putAll(Map.of("#start", A_START, "#tz", A_TIME_ZONE, "#kept", A_KEPT));
+            values.putAll(Map.of(":start", s(start.toString()), ":tz", s(timeZone), ":kept", AttributeValue.fromBool(true)));
         }
         if (seen != 0) {
             values.put(":seen", n(seen));
@@ -424,7 +465,8 @@ public class ScheduleStore {
         String start = str(item, A_START);
         return new OccurrenceState(str(item, A_SCHEDULE_ID), LocalDate.parse(str(item, A_DATE)),
                 OccurrenceStatus.of(str(item, A_STATUS)), start == null ? null : LocalDateTime.parse(start),
-                str(item, A_TIME_ZONE), instant(item, A_UPDATED_AT), num(item, Keys.VERSION, 0));
+                str(item, A_TIME_ZONE), item.containsKey(A_KEPT) && Boolean.TRUE.equals(item.get(A_KEPT).bool()),
+                instant(item, A_UPDATED_AT), num(item, Keys.VERSION, 0));
     }
 
     private String table() {

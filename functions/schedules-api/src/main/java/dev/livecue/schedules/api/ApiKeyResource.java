@@ -47,9 +47,9 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List the creator's API keys (prefixes only)")
+    @Operation(summary = "List the creator's API keys (prefixes only; current: the key of this request)")
     public Page<ApiKey> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return keys.list(caller.creatorId(), PageRequest.of(limit, cursor));
+        return keys.list(caller.creatorId(), caller.get().keyId(), PageRequest.of(limit, cursor));
     }
 
     @DELETE
