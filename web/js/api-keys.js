@@ -1,7 +1,7 @@
 // The API keys tools call Livecue with (Zapier, Make, n8n, a script): listed by name and the first characters of
 // the key, a new one shown once, and each revoked on its own, so one tool can be cut off without touching the
-// others or this app. The key this app signed in with is marked and not revoked here: that would sign it out.
-import { storedKey } from './api.js';
+// others or this app. The key this app signed in with (the API marks it `current`) is not revoked here: that
+// would sign the app out.
 import { secretSheet } from './secret-sheet.js';
 import { act, clearProblem, field, formatWhen, h, loadFailed, submitOnce, toast } from './ui.js';
 
@@ -13,14 +13,13 @@ const API_KEY = {
 export function apiKeysCard(api) {
   const list = h('ul', { class: 'list', id: 'api-keys' }, h('li', { class: 'muted' }, 'Loading…'));
   let keys = [];
-  const isThisApp = (key) => storedKey()?.startsWith(key.prefix) ?? false;
 
   const renderList = () => list.replaceChildren(...keys.map((key) => h('li', { class: 'api-key', dataset: { key: key.id } },
     h('div', { class: 'spread' }, h('strong', {}, key.name || 'Unnamed key'),
-      isThisApp(key) ? h('span', { class: 'badge good' }, 'This app') : null),
+      key.current ? h('span', { class: 'badge good' }, 'This app') : null),
     h('p', { class: 'muted' }, h('code', {}, `${key.prefix}…`), ' · made ',
       h('time', { datetime: key.createdAt }, formatWhen(key.createdAt))),
-    isThisApp(key) ? h('p', { class: 'hint' }, 'To replace it: make a new key, sign in with it, then revoke this one.')
+    key.current ? h('p', { class: 'hint' }, 'To replace it: make a new key, sign in with it, then revoke this one.')
       : h('button', { type: 'button', class: 'danger', 'aria-label': `Revoke ${key.name || key.prefix}`,
         onclick: (event) => revoke(key, event.currentTarget) }, 'Revoke'))));
 
@@ -36,10 +35,16 @@ export function apiKeysCard(api) {
   async function revoke(key, button) {
     if (!window.confirm(`Revoke "${key.name || key.prefix}"? Tools using it stop working at once.`)) return;
     await act(button, async () => {
-      await api.delete(`/v1/api-keys/${key.id}`);
+      try {
+        await api.delete(`/v1/api-keys/${key.id}`);
+        toast('Revoked');
+      } catch (problem) {
+        if (problem.status !== 404) throw problem;
+        toast('That key was already revoked.'); // from another device
+      }
       keys = keys.filter((each) => each.id !== key.id);
       renderList();
-      toast('Revoked');
+      name.focus(); // the button that had focus is gone
     });
   }
 
@@ -50,12 +55,11 @@ export function apiKeysCard(api) {
     field('Name (optional)', name, 'Name it after the tool that will use it, to know which key to revoke.'),
     h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }), submit);
   submitOnce(form, submit, async (idempotencyKey) => {
-    const { apiKey, ...key } = await api.post('/v1/api-keys', { name: name.value.trim() || undefined }, { idempotencyKey });
+    const { apiKey } = await api.post('/v1/api-keys', { name: name.value.trim() || undefined }, { idempotencyKey });
     form.reset();
     clearProblem(form);
-    keys = [...keys, key];
-    renderList();
-    await secretSheet(apiKey, 'Your new API key', API_KEY);
+    await load(); // in the API's order, as a reload shows it
+    await secretSheet(apiKey, 'Your new API key', API_KEY, name);
   });
 
   load();

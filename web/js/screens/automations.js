@@ -129,10 +129,11 @@ export async function render(view, { api }) {
 
   async function rotate(subscription, button) {
     if (!window.confirm('Make a new secret? For 24 hours messages are signed with both, so update your tool within a day.')) return;
+    let rotated;
     await act(button, async () => {
-      const rotated = await api.post(`/v1/webhooks/${subscription.id}/rotate-secret`);
-      await secretSheet(rotated.secret, 'Your new signing secret');
+      rotated = await api.post(`/v1/webhooks/${subscription.id}/rotate-secret`);
     });
+    if (rotated) await secretSheet(rotated.secret, 'Your new signing secret', undefined, button);
   }
 
   async function remove(subscription, button) {
@@ -153,7 +154,8 @@ export async function render(view, { api }) {
     addForm(api, async (created) => {
       subscriptions.items.push(created);
       renderList();
-      await secretSheet(created.secret, 'Your signing secret');
+      await secretSheet(created.secret, 'Your signing secret', undefined,
+        list.querySelector(`[data-webhook="${CSS.escape(created.id)}"] button`));
     }),
     apiKeysCard(api));
   return undefined;

@@ -266,25 +266,31 @@ export async function render(view, { api, navigate }) {
     /** A token that expired (410) or was replaced by a newer close (409): the live goes on; prepare it again. */
     function offerCloseAgain(problem) {
       const again = h('button', { type: 'button', id: 'close-again' }, 'Prepare the end again');
-      tokenProblem.replaceChildren(
-        h('p', { class: 'form-error' }, problem.status === 410
-          ? 'Ending took too long and the confirmation expired. You are still live.'
-          : 'This end was replaced by a newer one (perhaps from another screen). You are still live.'),
-        again);
+      const said = h('p', { class: 'form-error' }, problem.status === 410
+        ? 'Ending took too long and the confirmation expired. You are still live.'
+        : 'This end was replaced by a newer one (perhaps from another screen). You are still live.');
+      tokenProblem.replaceChildren(said, again);
       tokenProblem.hidden = false;
-      again.addEventListener('click', () => busy(again, async () => {
-        try {
-          const fresh = await api.post(`/v1/sessions/${session.id}/close`, { reason: 'planned' });
-          token = fresh.confirmationToken;
-          showGoodbye(fresh.goodbye);
-          tokenProblem.hidden = true;
-          confirm.disabled = false;
-          confirm.focus();
-        } catch (failure) {
-          tokenProblem.replaceChildren(h('p', { class: 'form-error' }, failure.detail || failure.title));
-          if (failure.status === 409) setTimeout(() => { close(); reload(); }, 3000); // not live any more
-        }
-      }));
+      again.addEventListener('click', async () => {
+        await busy(again, async () => {
+          try {
+            const fresh = await api.post(`/v1/sessions/${session.id}/close`, { reason: 'planned' });
+            token = fresh.confirmationToken;
+            showGoodbye(fresh.goodbye);
+            tokenProblem.hidden = true;
+            confirm.disabled = false;
+            confirm.focus();
+          } catch (failure) {
+            said.textContent = failure.detail || failure.title;
+            if (failure.status === 409) {
+              again.remove();
+              setTimeout(() => { close(); reload(); }, 3000); // not live any more
+            }
+          }
+        });
+        // a try that failed (offline, say) leaves the button to try again: it lost focus while busy
+        if (!tokenProblem.hidden && again.isConnected) again.focus();
+      });
       again.focus();
     }
   }

@@ -46,7 +46,8 @@ export async function render(view, { api, navigate }) {
     const skippable = occurrence.status === 'scheduled' || occurrence.status === 'moved';
     const countdownText = h('span', { class: 'countdown', dataset: { start: occurrence.start } },
       countdown(occurrence.start));
-    return h('li', { class: 'card occurrence', dataset: { occurrence: occurrence.occurrenceId, status: occurrence.status } },
+    return h('li', { class: 'card occurrence', tabindex: '-1',
+      dataset: { occurrence: occurrence.occurrenceId, status: occurrence.status } },
       h('div', { class: 'spread' }, h('h3', {}, occurrence.title), badgeOf(occurrence)),
       h('p', {}, h('time', { datetime: occurrence.start }, formatWhen(occurrence.start)), ' · ', countdownText),
       occurrence.timeZone !== Intl.DateTimeFormat().resolvedOptions().timeZone
@@ -60,11 +61,12 @@ export async function render(view, { api, navigate }) {
           onclick: (event) => skip(occurrence, event.currentTarget) }, 'Skip this one')) : null);
   }
 
-  /** Shows the occurrence as the API answered it, in start order. */
+  /** Shows the occurrence as the API answered it, in start order, with focus on it (its buttons were replaced). */
   function replace(updated) {
     occurrences.items = occurrences.items.map((each) => (each.occurrenceId === updated.occurrenceId ? updated : each))
       .sort((a, b) => a.start.localeCompare(b.start));
     render();
+    list.querySelector(`[data-occurrence="${CSS.escape(updated.occurrenceId)}"]`)?.focus();
   }
 
   /** A live deleted or changed from another device meanwhile: show the lives as they are now. */
@@ -82,13 +84,16 @@ export async function render(view, { api, navigate }) {
     const form = h('form', { id: 'move-form', novalidate: true },
       field(`New day and time (${occurrence.timeZone})`, start, 'Only this live moves; the others stay. Its reminders follow.'),
       h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }), h('div', { class: 'stack' }, submit, keep));
-    closeSheet = openSheet({ id: 'move-sheet', labelledBy: 'move-title', onEscape: () => closeSheet(), returnTo: button },
+    // while the move is being sent the sheet stays: its answer (or problem) belongs in it
+    const leave = () => { if (!submit.disabled) closeSheet(); };
+    closeSheet = openSheet({ id: 'move-sheet', labelledBy: 'move-title', onEscape: leave, returnTo: button },
       h('h2', { id: 'move-title' }, `Move "${occurrence.title}"`),
       h('p', { class: 'muted' }, `Now ${formatWhen(occurrence.start, occurrence.timeZone)} in ${occurrence.timeZone}.`),
       form);
-    keep.addEventListener('click', () => closeSheet());
+    keep.addEventListener('click', leave);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      keep.disabled = true;
       busy(submit, async () => {
         try {
           if (!start.value) throw new ApiProblem({ errors: [{ field: 'start', message: 'Pick a day and time.' }] });
@@ -105,7 +110,7 @@ export async function render(view, { api, navigate }) {
             showProblem(form, problem);
           }
         }
-      });
+      }).finally(() => { keep.disabled = false; });
     });
   }
 

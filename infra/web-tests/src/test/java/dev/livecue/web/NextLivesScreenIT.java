@@ -81,6 +81,7 @@ class NextLivesScreenIT {
         // THEN the API's problem is shown beside the field, and nothing moved
         browser.waitForText(By.id("move-start-error"), "30 days");
         assertEquals("true", browser.driver().findElement(By.id("move-start")).getAttribute("aria-invalid"));
+        assertEquals(planned.get(1), api(browser, key).get("/v1/occurrences").then().statusCode(200).extract().path("items[1].start"));
 
         // WHEN it is moved to the next day at 20:30 instead
         browser.pick("move-start", first.plusDays(8) + "T20:30");
