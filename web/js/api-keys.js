@@ -58,7 +58,7 @@ export function apiKeysCard(api) {
     const { apiKey } = await api.post('/v1/api-keys', { name: name.value.trim() || undefined }, { idempotencyKey });
     form.reset();
     clearProblem(form);
-    await load(); // in the API's order, as a reload shows it
+    load(); // in the API's order, as a reload shows it; the key is shown meanwhile, whatever the network does
     await secretSheet(apiKey, 'Your new API key', API_KEY, name);
   });
 

@@ -61,6 +61,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The two-step close-out, interrupts and the sweeps, against DynamoDB Local. */
 @QuarkusTest
@@ -617,6 +618,10 @@ class CloseOutApiTest {
         // GIVEN a daily 10:00 Los Angeles (PDT) series from Monday 2027-04-05: Monday missed, Tuesday held
         TestCreator creator = creator();
         String scheduleId = missedMondayHeldTuesday(creator, LocalDate.parse("2027-04-05"));
+        // Tuesday's record as lives were recorded before 2026-12-07: without the start it went live for
+        dynamo.updateItem(u -> u.tableName(config.table()).key(Map.of("pk", AttributeValue.fromS("CREATOR#" + creator.id()),
+                "sk", AttributeValue.fromS("OCCURRENCE#" + scheduleId + ".2027-04-06"))).updateExpression("REMOVE #start, #tz, #kept")
+                .expressionAttributeNames(Map.of("#start", "start", "#tz", "timeZone", "#kept", "kept")));
 
         // WHEN the series is deleted on Wednesday morning
         clock.pin(Instant.parse("2027-04-07T15:00:00Z"));

@@ -24,8 +24,9 @@ public class Occurrences {
             .thenComparing(Occurrence::occurrenceId);
 
     /**
-     * How far after an edit a live it dropped may start: a live starts at most {@link Occurrence#MAX_EARLY_LIVE}
-     * before its planned start, by a phone's clock that may run minutes ahead (an hour covers that).
+     * How far after an edit (or a deletion) a live it dropped may start: a live starts at most
+     * {@link Occurrence#MAX_EARLY_LIVE} before its planned start, by a phone's clock that may run minutes ahead (an
+     * hour covers that).
      */
     private static final Duration DROPPED_REACH = Occurrence.MAX_EARLY_LIVE.plusHours(1);
 
@@ -81,9 +82,13 @@ public class Occurrences {
     public List<Occurrence> all(String creatorId, Instant from, Instant to) {
         List<Occurrence> all = new ArrayList<>(all(creatorId, store.all(creatorId), from, to));
         if (from.isBefore(clock.instant().minus(PAST))) {
-            for (Schedule deleted : store.deleted(creatorId)) {
-                all.addAll(Timeline.happened(deleted, store.states(creatorId, deleted.id(), day(from.minus(Timeline.MARGIN)),
-                        day(to.plus(Timeline.MARGIN))), from, to));
+            for (ScheduleStore.DeletedSchedule deleted : store.deleted(creatorId)) {
+                // its lives started after it was made and at most a day early for one planned before its deletion
+                if (deleted.schedule().createdAt().isAfter(to) || deleted.deletedAt().plus(DROPPED_REACH).isBefore(from)) {
+                    continue;
+                }
+                all.addAll(Timeline.happened(deleted.schedule(), store.states(creatorId, deleted.schedule().id(),
+                        day(from.minus(Timeline.MARGIN)), day(to.plus(Timeline.MARGIN))), from, to));
             }
             all.sort(BY_START);
         }

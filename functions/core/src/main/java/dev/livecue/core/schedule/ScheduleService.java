@@ -121,8 +121,12 @@ public class ScheduleService {
      * happened stay in history (occurrences of past windows, analytics).
      */
     public void delete(String creatorId, String scheduleId) {
-        if (!store.delete(creatorId, scheduleId, clock.instant())) {
-            throw notFound(scheduleId);
+        try {
+            if (!store.delete(creatorId, scheduleId, clock.instant())) {
+                throw notFound(scheduleId);
+            }
+        } catch (ScheduleStore.ConcurrentUpdateException e) {
+            throw ApiException.concurrentUpdate("The schedule was changed by another request; read it again and retry");
         }
         planner.cancelAll(creatorId, scheduleId, clock.instant());
     }

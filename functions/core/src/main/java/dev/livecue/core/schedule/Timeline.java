@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class Timeline {
     public static final Duration MARGIN = MOVE_REACH.plusDays(1);
     /** Enough for any window the API allows (366 days plus the margins), one occurrence per local date at most. */
     private static final int MAX_PER_WINDOW = 366 + 2 * 31 + 2;
+    /** What sessions make of an occurrence: it happened (or was missed), whatever becomes of its series. */
+    private static final Set<OccurrenceStatus> HAPPENED = EnumSet.of(OccurrenceStatus.LIVE, OccurrenceStatus.HELD,
+            OccurrenceStatus.MISSED);
 
     private Timeline() {
     }
@@ -48,9 +52,13 @@ public final class Timeline {
         return within(all, from, to);
     }
 
-    /** The lives of a deleted schedule that happened (its states say so), starting between {@code from} and {@code to}. */
+    /**
+     * The lives of a deleted schedule that happened (its states say so: live, held, missed), starting between
+     * {@code from} and {@code to}; a state written before starts were recorded is where the series planned it.
+     */
     public static List<Occurrence> happened(Schedule deleted, Map<LocalDate, OccurrenceState> states, Instant from, Instant to) {
-        return within(states.values().stream().flatMap(state -> history(deleted, state).stream()).toList(), from, to);
+        return within(states.values().stream().filter(state -> HAPPENED.contains(state.status()))
+                .flatMap(state -> on(deleted, state.date(), Optional.of(state), Optional.empty()).stream()).toList(), from, to);
     }
 
     private static List<Occurrence> within(List<Occurrence> all, Instant from, Instant to) {
@@ -74,8 +82,7 @@ public final class Timeline {
 
     /** The occurrence of a state whose date the series no longer plans, if a session made it history. */
     private static Optional<Occurrence> history(Schedule schedule, OccurrenceState state) {
-        boolean kept = state.start() != null && (state.status() == OccurrenceStatus.LIVE
-                || state.status() == OccurrenceStatus.HELD || state.status() == OccurrenceStatus.MISSED);
+        boolean kept = state.start() != null && HAPPENED.contains(state.status());
         return kept ? Optional.of(occurrence(schedule, null, state, Optional.empty())) : Optional.empty();
     }
 

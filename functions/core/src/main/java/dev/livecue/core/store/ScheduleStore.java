@@ -30,6 +30,7 @@ import dev.livecue.core.schedule.Vacation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -53,6 +54,7 @@ public class ScheduleStore {
     private static final String A_START = "start";
     private static final String A_TIME_ZONE = "timeZone";
     private static final String A_KEPT = "kept";
+    private static final String A_DELETED_AT = "deletedAt";
     /** How long a deleted schedule stays for its history: a year of analytics windows, and a margin. */
     static final Duration DELETED_KEPT = Duration.ofDays(400);
     private static final String A_DURATION = "durationMinutes";
@@ -155,8 +157,8 @@ public class ScheduleStore {
     }
 
     /**
-     * Deletes the schedule at {@code at} (false if there was no such schedule) and what is recorded about its lives
-     * still to come. Its lives that happened (live, held, missed) stay in history: their records stay, and so does a
+     * Deletes the schedule at {@code at} (false if there was no such schedule; {@link ConcurrentUpdateException} if
+     * another request changed it meanwhile) and what is recorded about its lives still to come. Its lives that happened (live, held, missed) stay in history: their records stay, and so does a
      * copy of the schedule ({@link #deleted}) for {@link #DELETED_KEPT}, so that deleting a series does not rewrite
      * the analytics of the weeks it ran.
      */
@@ -166,41 +168,57 @@ public class ScheduleStore {
         if (item == null || item.isEmpty()) {
             return false;
         }
+        AttributeValue expires = n(at.plus(DELETED_KEPT).getEpochSecond());
         Map<String, AttributeValue> copy = new HashMap<>(item);
         copy.put(Keys.SK, s(Keys.DELETED_SCHEDULE_PREFIX + scheduleId));
         copy.put(Keys.TYPE, s("deleted-schedule"));
-        copy.put(Keys.EXPIRES_AT, n(at.plus(DELETED_KEPT).getEpochSecond()));
+        copy.put(A_DELETED_AT, instant(at));
+        copy.put(Keys.EXPIRES_AT, expires);
         copy.remove(Keys.GSI1_PK); // no longer listed for the planner
         copy.remove(Keys.GSI1_SK);
+        // the copy is the schedule as read: an edit that got in between makes this a concurrent update
+        Delete.Builder delete = Delete.builder().tableName(table()).key(key).expressionAttributeNames(Map.of("#v", Keys.VERSION));
+        if (item.containsKey(Keys.VERSION)) {
+            delete.conditionExpression("#v = :v").expressionAttributeValues(Map.of(":v", item.get(Keys.VERSION)));
+        } else {
+            delete.conditionExpression("attribute_exists(pk) AND attribute_not_exists(#v)");
+        }
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(p -> p.tableName(table()).item(copy)).build(),
-                    TransactWriteItem.builder().delete(d -> d.tableName(table()).key(key)
-                            .conditionExpression("attribute_exists(pk)")).build()));
+                    TransactWriteItem.builder().delete(delete.build()).build()));
         } catch (TransactionCanceledException e) {
-            if (Cancellations.conditionFailedAt(e, 1)) {
-                return false; // deleted by another request meanwhile
+            if (Cancellations.conditionFailedAt(e, 1) || Cancellations.conflicted(e)) {
+                throw new ConcurrentUpdateException();
             }
             throw e;
         }
         for (Map<String, AttributeValue> state : query(creatorId, Keys.OCCURRENCE_PREFIX + scheduleId + ".", null)) {
+            Map<String, AttributeValue> stateKey = Attrs.key(Keys.creator(creatorId), state.get(Keys.SK).s());
             try {
                 // a live starting at this moment keeps its record: the condition reads the status as it is now
-                dynamo.deleteItem(d -> d.tableName(table()).key(Attrs.key(Keys.creator(creatorId), state.get(Keys.SK).s()))
+                dynamo.deleteItem(d -> d.tableName(table()).key(stateKey)
                         .conditionExpression("NOT (#status IN (:live, :held, :missed))")
                         .expressionAttributeNames(Map.of("#status", A_STATUS))
                         .expressionAttributeValues(Map.of(":live", s(OccurrenceStatus.LIVE.json()),
                                 ":held", s(OccurrenceStatus.HELD.json()), ":missed", s(OccurrenceStatus.MISSED.json()))));
             } catch (ConditionalCheckFailedException happened) {
-                // history: kept
+                // history: kept as long as the copy
+                dynamo.updateItem(u -> u.tableName(table()).key(stateKey).updateExpression("SET #ttl = :ttl")
+                        .expressionAttributeNames(Map.of("#ttl", Keys.EXPIRES_AT)).expressionAttributeValues(Map.of(":ttl", expires)));
             }
         }
         return true;
     }
 
-    /** The creator's deleted schedules still kept for their history (see {@link #delete}). */
-    public List<Schedule> deleted(String creatorId) {
-        return query(creatorId, Keys.DELETED_SCHEDULE_PREFIX, null).stream().map(ScheduleStore::schedule).toList();
+    /** A deleted schedule kept for its history (see {@link #delete}), and when it was deleted. */
+    public record DeletedSchedule(Schedule schedule, Instant deletedAt) {
+    }
+
+    /** The creator's deleted schedules still kept for their history. */
+    public List<DeletedSchedule> deleted(String creatorId) {
+        return query(creatorId, Keys.DELETED_SCHEDULE_PREFIX, null).stream()
+                .map(item -> new DeletedSchedule(schedule(item), instant(item, A_DELETED_AT))).toList();
     }
 
     /**

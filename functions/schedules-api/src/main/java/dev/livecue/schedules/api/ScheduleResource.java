@@ -91,7 +91,8 @@ public class ScheduleResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Cancel the series and its pending reminders")
+    @Operation(summary = "Cancel the series and its pending reminders",
+            description = "Its lives that happened (live, held, missed) stay in past windows of /v1/occurrences and in analytics.")
     @APIResponse(responseCode = "204", description = "Cancelled")
     public Response delete(@PathParam("id") String id) {
         schedules.delete(caller.creatorId(), id);
