@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,6 +115,18 @@ public class Occurrences {
     /** The occurrence the series planned on {@code date}, as it stands now. */
     public Optional<Occurrence> on(String creatorId, Schedule schedule, LocalDate date) {
         return Timeline.on(schedule, date, store.state(creatorId, schedule.id(), date), store.vacation(creatorId));
+    }
+
+    /**
+     * Records {@code status} on the occurrence as it was judged ({@code judged}), with the start it had (where a
+     * move put it, or the series planned it: kept). False when its schedule is gone;
+     * {@link ScheduleStore.ConcurrentUpdateException} when it changed since.
+     */
+    public boolean record(String creatorId, Occurrence judged, OccurrenceStatus status, Instant now) {
+        Optional<OccurrenceIds.Ref> ref = OccurrenceIds.parse(judged.occurrenceId());
+        return ref.isPresent() && store.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(),
+                status, LocalDateTime.parse(judged.localStart()), judged.timeZone(), judged.originalStart() == null, now,
+                judged.stateVersion()));
     }
 
     /** The UTC date of an instant: the day-granular bounds of state and reminder key ranges. */

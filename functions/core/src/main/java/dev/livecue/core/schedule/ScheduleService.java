@@ -25,6 +25,8 @@ import dev.livecue.core.validation.Violations;
 public class ScheduleService {
 
     private static final int NEXT_SHOWN = 5;
+    /** How far back a deleted series' lives may still wait for the missed-live sweep's judgement (it runs within minutes). */
+    private static final Duration UNJUDGED_REACH = Duration.ofDays(1);
     /** How far ahead {@code nextOccurrences} looks first: far enough for five lives of most series. */
     private static final Duration NEXT_WINDOW = Duration.ofDays(366);
     /** How far it looks for a sparser series (yearly, or a first live more than a year away). */
@@ -121,6 +123,7 @@ public class ScheduleService {
      * happened stay in history (occurrences of past windows, analytics).
      */
     public void delete(String creatorId, String scheduleId) {
+        store.find(creatorId, scheduleId).ifPresent(schedule -> recordMissed(creatorId, schedule, clock.instant()));
         try {
             if (!store.delete(creatorId, scheduleId, clock.instant())) {
                 throw notFound(scheduleId);
@@ -129,6 +132,23 @@ public class ScheduleService {
             throw ApiException.concurrentUpdate("The schedule was changed by another request; read it again and retry");
         }
         planner.cancelAll(creatorId, scheduleId, clock.instant());
+    }
+
+    /**
+     * Records as missed the lives whose start passed without a session by the time their series is deleted: the
+     * missed-live sweep, which waits out a grace period for a late start, has no series to judge them by afterwards,
+     * and no late start can come for a deleted series.
+     */
+    private void recordMissed(String creatorId, Schedule schedule, Instant now) {
+        for (Occurrence o : occurrences.between(creatorId, schedule, now.minus(UNJUDGED_REACH), now)) {
+            if (o.status().upcoming()) {
+                try {
+                    occurrences.record(creatorId, o, OccurrenceStatus.MISSED, now);
+                } catch (ScheduleStore.ConcurrentUpdateException startedOrJudged) {
+                    // a live started for it, or the sweep recorded it, at this moment: that record stands
+                }
+            }
+        }
     }
 
     Schedule find(String creatorId, String scheduleId) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.livecue.core.schedule.Occurrence;
 import dev.livecue.core.schedule.OccurrenceIds;
-import dev.livecue.core.schedule.OccurrenceState;
 import dev.livecue.core.schedule.OccurrenceStatus;
 import dev.livecue.core.schedule.Occurrences;
 import dev.livecue.core.schedule.Schedule;
@@ -96,18 +95,11 @@ public class PlannedLives {
     }
 
     /**
-     * Records {@code status} on the occurrence as it was judged ({@code judged}), with the start it had (where a
-     * move put it, or the series planned it), so that a later edit of the series does not move what is history. False
-     * when its schedule is gone; {@link ScheduleStore.ConcurrentUpdateException} when it changed since (a live
-     * started late for it, say).
+     * Records {@code status} on the occurrence as it was judged ({@code judged}), with the start it had, so that a
+     * later edit of the series does not move what is history ({@link Occurrences#record}). False when its schedule is
+     * gone; {@link ScheduleStore.ConcurrentUpdateException} when it changed since (a live started late for it, say).
      */
     public boolean setStatus(String creatorId, Occurrence judged, OccurrenceStatus status, Instant now) {
-        Optional<OccurrenceIds.Ref> ref = OccurrenceIds.parse(judged.occurrenceId());
-        if (ref.isEmpty()) {
-            return false;
-        }
-        return schedules.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(), status,
-                LocalDateTime.parse(judged.localStart()), judged.timeZone(), judged.originalStart() == null, now,
-                judged.stateVersion()));
+        return occurrences.record(creatorId, judged, status, now);
     }
 }
