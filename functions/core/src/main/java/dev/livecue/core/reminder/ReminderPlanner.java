@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
-import jakarta.enterprise.event.Event;
 
 import dev.livecue.core.config.SchedulesConfig;
 import dev.livecue.core.creator.CreatorService;

@@ -110,7 +110,7 @@ public class ScheduleService {
         try {
             store.put(creatorId, updated, Optional.of(current.version()), now);
         } catch (ScheduleStore.ConcurrentUpdateException e) {
-            throw ApiException.concurrentUpdate("The schedule was changed by another request; read it again and retry");
+            throw changedMeanwhile();
         }
         // read after the write: a vacation set meanwhile either is seen here or re-plans the schedule as written
         Optional<Vacation> vacation = store.vacation(creatorId);
@@ -123,15 +123,15 @@ public class ScheduleService {
      * happened stay in history (occurrences of past windows, analytics).
      */
     public void delete(String creatorId, String scheduleId) {
-        store.find(creatorId, scheduleId).ifPresent(schedule -> recordMissed(creatorId, schedule, clock.instant()));
+        Schedule schedule = find(creatorId, scheduleId);
+        Instant now = clock.instant();
+        recordMissed(creatorId, schedule, now);
         try {
-            if (!store.delete(creatorId, scheduleId, clock.instant())) {
-                throw notFound(scheduleId);
-            }
+            store.delete(creatorId, schedule, now);
         } catch (ScheduleStore.ConcurrentUpdateException e) {
-            throw ApiException.concurrentUpdate("The schedule was changed by another request; read it again and retry");
+            throw changedMeanwhile();
         }
-        planner.cancelAll(creatorId, scheduleId, clock.instant());
+        planner.cancelAll(creatorId, scheduleId, now);
     }
 
     /**
@@ -153,6 +153,10 @@ public class ScheduleService {
 
     Schedule find(String creatorId, String scheduleId) {
         return store.find(creatorId, scheduleId).orElseThrow(() -> notFound(scheduleId));
+    }
+
+    private static ApiException changedMeanwhile() {
+        return ApiException.concurrentUpdate("The schedule was changed by another request; read it again and retry");
     }
 
     static ApiException notFound(String scheduleId) {

@@ -30,7 +30,6 @@ import dev.livecue.core.schedule.Vacation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -157,36 +156,27 @@ public class ScheduleStore {
     }
 
     /**
-     * Deletes the schedule at {@code at} (false if there was no such schedule; {@link ConcurrentUpdateException} if
-     * another request changed it meanwhile) and what is recorded about its lives still to come. Its lives that happened (live, held, missed) stay in history: their records stay, and so does a
-     * copy of the schedule ({@link #deleted}) for {@link #DELETED_KEPT}, so that deleting a series does not rewrite
-     * the analytics of the weeks it ran.
+     * Deletes the schedule at {@code at}, as the caller read it ({@link ConcurrentUpdateException} if another request
+     * changed or deleted it meanwhile), and what is recorded about its lives still to come. Its lives that happened
+     * (live, held, missed) stay in history: their records stay, and so does a copy of the schedule
+     * ({@link #deleted}), both for {@link #DELETED_KEPT}, so that deleting a series does not rewrite the analytics of
+     * the weeks it ran.
      */
-    public boolean delete(String creatorId, String scheduleId, Instant at) {
-        Map<String, AttributeValue> key = Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + scheduleId);
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table()).key(key).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return false;
-        }
+    public void delete(String creatorId, Schedule schedule, Instant at) {
+        String scheduleId = schedule.id();
         AttributeValue expires = n(at.plus(DELETED_KEPT).getEpochSecond());
-        Map<String, AttributeValue> copy = new HashMap<>(item);
+        Map<String, AttributeValue> copy = item(creatorId, schedule);
         copy.put(Keys.SK, s(Keys.DELETED_SCHEDULE_PREFIX + scheduleId));
         copy.put(Keys.TYPE, s("deleted-schedule"));
         copy.put(A_DELETED_AT, instant(at));
         copy.put(Keys.EXPIRES_AT, expires);
-        copy.remove(Keys.GSI1_PK); // no longer listed for the planner
-        copy.remove(Keys.GSI1_SK);
-        // the copy is the schedule as read: an edit that got in between makes this a concurrent update
-        Delete.Builder delete = Delete.builder().tableName(table()).key(key).expressionAttributeNames(Map.of("#v", Keys.VERSION));
-        if (item.containsKey(Keys.VERSION)) {
-            delete.conditionExpression("#v = :v").expressionAttributeValues(Map.of(":v", item.get(Keys.VERSION)));
-        } else {
-            delete.conditionExpression("attribute_exists(pk) AND attribute_not_exists(#v)");
-        }
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(p -> p.tableName(table()).item(copy)).build(),
-                    TransactWriteItem.builder().delete(delete.build()).build()));
+                    TransactWriteItem.builder().delete(d -> d.tableName(table())
+                            .key(Attrs.key(Keys.creator(creatorId), Keys.SCHEDULE_PREFIX + scheduleId))
+                            .conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", Keys.VERSION))
+                            .expressionAttributeValues(Map.of(":v", n(schedule.version())))).build()));
         } catch (TransactionCanceledException e) {
             if (Cancellations.conditionFailedAt(e, 1) || Cancellations.conflicted(e)) {
                 throw new ConcurrentUpdateException();
@@ -208,7 +198,6 @@ public class ScheduleStore {
                         .expressionAttributeNames(Map.of("#ttl", Keys.EXPIRES_AT)).expressionAttributeValues(Map.of(":ttl", expires)));
             }
         }
-        return true;
     }
 
     /** A deleted schedule kept for its history (see {@link #delete}), and when it was deleted. */
