@@ -584,17 +584,22 @@ class CloseOutApiTest {
         String wednesday = Lives.occurrence(scheduleId, LocalDate.parse("2027-02-03"));
         String live = goLiveFor(creator, wednesday, Instant.parse("2027-02-03T17:55:00Z"));
 
-        // WHEN, during Wednesday's live, the series moves to 14:00 from that day on
+        // WHEN, during Wednesday's live, the series moves to 14:00 from that day on, renamed and 90 minutes long
         clock.pin(Instant.parse("2027-02-03T18:30:00Z"));
-        schedules.update(creator.id(), scheduleId, json("{\"start\": \"2027-02-03T14:00\"}"));
+        schedules.update(creator.id(), scheduleId,
+                json("{\"start\": \"2027-02-03T14:00\", \"title\": \"Daily Q&A\", \"durationMinutes\": 90}"));
 
-        // THEN Monday to Wednesday stay at 10:00 with what happened to them (before, Monday and Tuesday vanished from
-        // the series and the live showed 14:00), and the lives to come are at 14:00; Wednesday is there once
+        // THEN Monday to Wednesday stay at 10:00 with what happened to them, their title and their hour (before,
+        // Monday and Tuesday vanished from the series, the live showed 14:00, and a rename renamed the past too), and
+        // the lives to come are at 14:00 as renamed; Wednesday is there once
         List<String> week = planned.between(creator.id(), Instant.parse("2027-02-01T00:00:00Z"), Instant.parse("2027-02-06T00:00:00Z"))
-                .stream().map(o -> o.occurrenceId().substring(scheduleId.length() + 1) + " " + o.status().json() + " " + o.start()).toList();
-        assertEquals(List.of("2027-02-01 missed 2027-02-01T18:00:00Z", "2027-02-02 held 2027-02-02T18:00:00Z",
-                "2027-02-03 live 2027-02-03T18:00:00Z", "2027-02-04 scheduled 2027-02-04T22:00:00Z",
-                "2027-02-05 scheduled 2027-02-05T22:00:00Z"), week);
+                .stream().map(o -> o.occurrenceId().substring(scheduleId.length() + 1) + " " + o.status().json() + " "
+                        + o.start() + "-" + o.end() + " " + o.title()).toList();
+        assertEquals(List.of("2027-02-01 missed 2027-02-01T18:00:00Z-2027-02-01T19:00:00Z Daily",
+                "2027-02-02 held 2027-02-02T18:00:00Z-2027-02-02T19:00:00Z Daily",
+                "2027-02-03 live 2027-02-03T18:00:00Z-2027-02-03T19:00:00Z Daily",
+                "2027-02-04 scheduled 2027-02-04T22:00:00Z-2027-02-04T23:30:00Z Daily Q&A",
+                "2027-02-05 scheduled 2027-02-05T22:00:00Z-2027-02-05T23:30:00Z Daily Q&A"), week);
         assertNull(planned.find(creator.id(), wednesday).orElseThrow().originalStart(), "kept where it was, not moved");
 
         // AND the live ends as held at its own start, and its goodbye names Thursday's new 14:00, not its own slot
@@ -618,10 +623,11 @@ class CloseOutApiTest {
         // GIVEN a daily 10:00 Los Angeles (PDT) series from Monday 2027-04-05: Monday missed, Tuesday held
         TestCreator creator = creator();
         String scheduleId = missedMondayHeldTuesday(creator, LocalDate.parse("2027-04-05"));
-        // Tuesday's record as lives were recorded before 2026-12-07: without the start it went live for
+        // Tuesday's record as lives were recorded before 2026-12-07: without the start, title and length it went live for
         dynamo.updateItem(u -> u.tableName(config.table()).key(Map.of("pk", AttributeValue.fromS("CREATOR#" + creator.id()),
-                "sk", AttributeValue.fromS("OCCURRENCE#" + scheduleId + ".2027-04-06"))).updateExpression("REMOVE #start, #tz, #kept")
-                .expressionAttributeNames(Map.of("#start", "start", "#tz", "timeZone", "#kept", "kept")));
+                "sk", AttributeValue.fromS("OCCURRENCE#" + scheduleId + ".2027-04-06")))
+                .updateExpression("REMOVE #start, #tz, #kept, #title, #duration").expressionAttributeNames(Map.of("#start", "start",
+                        "#tz", "timeZone", "#kept", "kept", "#title", "title", "#duration", "durationMinutes")));
 
         // WHEN the series is deleted on Wednesday at 10:05, its live not started (nor judged yet: the sweep waits 15
         // minutes after the slot for a late start)

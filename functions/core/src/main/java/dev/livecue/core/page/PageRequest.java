@@ -42,10 +42,17 @@ public record PageRequest(int limit, Optional<String> after) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The sort key of a cursor exactly as {@link #encode} wrote it: Base64 decoders ignore stray trailing bits and
+     * padding and turn invalid UTF-8 into replacement characters, and one more character appends a zero byte, so
+     * other strings would otherwise read as a cursor this API handed out. No sort key has control characters.
+     */
     private static Optional<String> decode(String cursor) {
         try {
             String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return key.isEmpty() || key.length() > 1024 ? Optional.empty() : Optional.of(key);
+            boolean issued = !key.isEmpty() && key.length() <= 1024 && encode(key).equals(cursor)
+                    && key.chars().noneMatch(Character::isISOControl);
+            return issued ? Optional.of(key) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -83,7 +83,7 @@ public class OccurrenceService {
     /** Skips one occurrence; its pending reminders are cancelled. Cancelling twice is harmless. */
     public Occurrence cancel(String creatorId, String scheduleId, String occurrenceId) {
         Target target = target(creatorId, scheduleId, occurrenceId);
-        record(creatorId, new OccurrenceState(scheduleId, target.date(), OccurrenceStatus.CANCELLED, null, null, false,
+        record(creatorId, OccurrenceState.planned(scheduleId, target.date(), OccurrenceStatus.CANCELLED, null, null,
                 clock.instant(), target.stateVersion()));
         return replanned(creatorId, target);
     }
@@ -110,7 +110,7 @@ public class OccurrenceService {
         }
         v.throwIfAny();
         refuseOverlap(creatorId, target, occurrenceId, start.atZone(zone.get()).toInstant());
-        record(creatorId, new OccurrenceState(scheduleId, target.date(), OccurrenceStatus.MOVED, start, zoneName, false, now,
+        record(creatorId, OccurrenceState.planned(scheduleId, target.date(), OccurrenceStatus.MOVED, start, zoneName, now,
                 target.stateVersion()));
         return replanned(creatorId, target);
     }

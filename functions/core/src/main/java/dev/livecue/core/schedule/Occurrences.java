@@ -119,14 +119,23 @@ public class Occurrences {
 
     /**
      * Records {@code status} on the occurrence as it was judged ({@code judged}), with the start it had (where a
-     * move put it, or the series planned it: kept). False when its schedule is gone;
+     * move put it, or the series planned it: kept), its title and its length. False when its schedule is gone;
      * {@link ScheduleStore.ConcurrentUpdateException} when it changed since.
      */
     public boolean record(String creatorId, Occurrence judged, OccurrenceStatus status, Instant now) {
-        Optional<OccurrenceIds.Ref> ref = OccurrenceIds.parse(judged.occurrenceId());
-        return ref.isPresent() && store.putState(creatorId, new OccurrenceState(ref.get().scheduleId(), ref.get().date(),
-                status, LocalDateTime.parse(judged.localStart()), judged.timeZone(), judged.originalStart() == null, now,
-                judged.stateVersion()));
+        Optional<OccurrenceState> record = recordOf(judged, status, now);
+        return record.isPresent() && store.putState(creatorId, record.get());
+    }
+
+    /**
+     * The record of {@code status} on an occurrence as it was judged, at the version it was read at: its start
+     * (kept where the series had it, unless a move put it there), its title and its length. Empty for an
+     * occurrence of a draft, which has no id.
+     */
+    public static Optional<OccurrenceState> recordOf(Occurrence judged, OccurrenceStatus status, Instant now) {
+        return OccurrenceIds.parse(judged.occurrenceId()).map(ref -> new OccurrenceState(ref.scheduleId(), ref.date(),
+                status, LocalDateTime.parse(judged.localStart()), judged.timeZone(), judged.originalStart() == null,
+                judged.title(), judged.durationMinutes(), now, judged.stateVersion()));
     }
 
     /** The UTC date of an instant: the day-granular bounds of state and reminder key ranges. */

@@ -19,8 +19,8 @@ import java.util.Set;
  * it was planned on, so a window of occurrences only needs the states of planned dates that close to it.
  * <p>
  * A state that holds a start (a move, or a session's status, which records the start the live had) keeps the
- * occurrence at that start: an edit of the series' timing changes the lives still to come, not one that is live
- * or over. If the edited series no longer plans that date at all, the occurrence is still shown from its state
+ * occurrence at that start, and one a session or the missed-live sweep wrote keeps its title and length: an edit
+ * of the series changes the lives still to come, not one that is live or over. If the edited series no longer plans that date at all, the occurrence is still shown from its state
  * when a session made it history ({@code live}, {@code held}, {@code missed}); a cancel or move of a date the
  * series dropped goes with it.
  */
@@ -104,9 +104,12 @@ public final class Timeline {
         // a draft (a previewed schedule) has no id yet, and so its occurrences have none
         LocalDate date = planned == null ? state.date() : planned.toLocalDate();
         String id = schedule.id() == null ? null : OccurrenceIds.of(schedule.id(), date);
-        return new Occurrence(id, schedule.id(), schedule.title(), at,
-                at.plus(schedule.duration()), start.toLocalDateTime().toString(), start.getZone().getId(),
-                schedule.durationMinutes(), status, moved ? planned.toInstant() : null, cancelledBy,
+        boolean happened = state != null && state.title() != null;
+        String title = happened ? state.title() : schedule.title();
+        int minutes = happened ? state.durationMinutes() : schedule.durationMinutes();
+        return new Occurrence(id, schedule.id(), title, at, at.plus(Duration.ofMinutes(minutes)),
+                start.toLocalDateTime().toString(), start.getZone().getId(), minutes, status,
+                moved ? planned.toInstant() : null, cancelledBy,
                 state == null || state.updatedAt().isBefore(schedule.updatedAt()) ? schedule.updatedAt() : state.updatedAt(),
                 state == null ? 0 : state.version());
     }

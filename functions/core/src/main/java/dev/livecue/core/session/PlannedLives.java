@@ -2,7 +2,6 @@ package dev.livecue.core.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,10 +87,7 @@ public class PlannedLives {
      * read as {@code occurrence} (another session made it live, the creator cancelled or moved it).
      */
     public Optional<TransactWriteItem> liveWrite(String creatorId, Occurrence occurrence, Instant now) {
-        // a moved occurrence has its start recorded already; any other keeps where the series has it now
-        LocalDateTime keep = occurrence.originalStart() == null ? LocalDateTime.parse(occurrence.localStart()) : null;
-        return OccurrenceIds.parse(occurrence.occurrenceId()).map(ref -> schedules.liveWrite(creatorId, ref.scheduleId(),
-                ref.date(), keep, occurrence.timeZone(), now, occurrence.stateVersion()));
+        return Occurrences.recordOf(occurrence, OccurrenceStatus.LIVE, now).map(live -> schedules.liveWrite(creatorId, live));
     }
 
     /**

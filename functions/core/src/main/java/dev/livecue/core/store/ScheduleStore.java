@@ -255,6 +255,10 @@ public class ScheduleStore {
         if (state.kept()) {
             item.put(A_KEPT, AttributeValue.fromBool(true));
         }
+        if (state.title() != null) {
+            item.put(A_TITLE, s(state.title()));
+            item.put(A_DURATION, n(state.durationMinutes()));
+        }
         item.put(A_UPDATED_AT, instant(state.updatedAt()));
         item.put(Keys.VERSION, n(state.version() + 1));
         Put.Builder put = Put.builder().tableName(table()).item(item).expressionAttributeNames(Map.of("#v", Keys.VERSION))
@@ -294,13 +298,12 @@ public class ScheduleStore {
      * The write of {@code live} on an occurrence for a session starting: it fails, and the transaction with it,
      * unless the occurrence's record is still at {@code seenVersion} (as the session read it, 0: none), so two
      * sessions started at once cannot both hold one planned live, and a live cannot start on an occurrence
-     * cancelled or moved a moment before. A {@code start} (in {@code timeZone}) is recorded as the one the live was
-     * for ({@link OccurrenceState#kept()}); null leaves the start a move recorded.
+     * cancelled or moved a moment before. {@code live} is the record as the session read it ({@code version}) and
+     * what the live was for: its start (kept, or where a move put it), its title and its length.
      */
-    public TransactWriteItem liveWrite(String creatorId, String scheduleId, LocalDate date, LocalDateTime start,
-            String timeZone, Instant at, long seenVersion) {
-        Update.Builder update = statusUpdate(creatorId, scheduleId, date, OccurrenceStatus.LIVE, at, start, timeZone, seenVersion)
-                .conditionExpression(versionIs(seenVersion));
+    public TransactWriteItem liveWrite(String creatorId, OccurrenceState live) {
+        Update.Builder update = statusUpdate(creatorId, live.scheduleId(), live.date(), OccurrenceStatus.LIVE,
+                live.updatedAt(), live, live.version()).conditionExpression(versionIs(live.version()));
         return TransactWriteItem.builder().update(update.build()).build();
     }
 
@@ -313,22 +316,25 @@ public class ScheduleStore {
     }
 
     private Update.Builder statusUpdate(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status, Instant at) {
-        return statusUpdate(creatorId, scheduleId, date, status, at, null, null, 0);
+        return statusUpdate(creatorId, scheduleId, date, status, at, null, 0);
     }
 
-    /** {@code start}: a start to keep (null: none); {@code seen}: a version to compare, or 0. */
+    /** {@code live}: what the live was for, to record (null: nothing); {@code seen}: a version to compare, or 0. */
     private Update.Builder statusUpdate(String creatorId, String scheduleId, LocalDate date, OccurrenceStatus status,
-            Instant at, LocalDateTime start, String timeZone, long seen) {
+            Instant at, OccurrenceState live, long seen) {
         Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE, "#schedule", A_SCHEDULE_ID, "#date", A_DATE,
                 "#status", A_STATUS, "#at", A_UPDATED_AT, "#v", Keys.VERSION));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", s("occurrence"), ":schedule", s(scheduleId),
                 ":date", s(date.toString()), ":status", s(status.json()), ":at", instant(at), ":one", n(1)));
         String set = "SET #type = :type, #schedule = :schedule, #date = :date, #status = :status, #at = :at";
-        if (start != null) {
-            // the live keeps the start it had, so a later edit of the series leaves it be
-            set += ", #start = :start, #tz = :tz, #kept = :kept";
-            names.putAll(Map.of("#start", A_START, "#tz", A_TIME_ZONE, "#kept", A_KEPT));
-            values.putAll(Map.of(":start", s(start.toString()), ":tz", s(timeZone), ":kept", AttributeValue.fromBool(true)));
+        if (live != null) {
+            // the live keeps the start, title and length it had, so a later edit of the series leaves it be
+            set += ", #start = :start, #tz = :tz, #kept = :kept, #title = :title, #duration = :duration";
+            names.putAll(Map.of("#start", A_START, "#tz", A_TIME_ZONE, "#kept", A_KEPT, "#title", A_TITLE,
+                    "#duration", A_DURATION));
+            values.putAll(Map.of(":start", s(live.start().toString()), ":tz", s(live.timeZone()),
+                    ":kept", AttributeValue.fromBool(live.kept()), ":title", s(live.title()),
+                    ":duration", n(live.durationMinutes())));
         }
         if (seen != 0) {
             values.put(":seen", n(seen));
@@ -470,10 +476,12 @@ public class ScheduleStore {
 
     static OccurrenceState state(Map<String, AttributeValue> item) {
         String start = str(item, A_START);
+        String title = str(item, A_TITLE);
         return new OccurrenceState(str(item, A_SCHEDULE_ID), LocalDate.parse(str(item, A_DATE)),
                 OccurrenceStatus.of(str(item, A_STATUS)), start == null ? null : LocalDateTime.parse(start),
                 str(item, A_TIME_ZONE), item.containsKey(A_KEPT) && Boolean.TRUE.equals(item.get(A_KEPT).bool()),
-                instant(item, A_UPDATED_AT), num(item, Keys.VERSION, 0));
+                title, title == null ? null : (int) num(item, A_DURATION, 0), instant(item, A_UPDATED_AT),
+                num(item, Keys.VERSION, 0));
     }
 
     private String table() {

@@ -83,8 +83,8 @@ public class ScheduleResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a schedule (merge patch); the lives to come and their pending reminders follow",
-            description = "Occurrences already live, held or missed keep the start they had; cancelled and moved ones keep"
-                    + " their state while the series still plans their date.")
+            description = "Occurrences already live, held or missed keep the start, title and duration they had; cancelled"
+                    + " and moved ones keep their state while the series still plans their date.")
     public ScheduleDetails update(@PathParam("id") String id, JsonNode patch) {
         return schedules.update(caller.creatorId(), id, patch);
     }
