@@ -143,7 +143,7 @@ class ReminderJobsTest {
         JsonNode checklist = json.readTree(events.stream().filter(e -> e.type().equals("live.checklist")).findFirst().orElseThrow().data());
         assertEquals(List.of("lighting", "background", "internet", "title_and_thumbnail"),
                 checklist.get("items").findValues("id").stream().map(JsonNode::asText).toList());
-        assertTrue(checklist.toString().contains("/v1/connection-checks"));
+        assertEquals("/#/check", checklist.get("items").get(2).get("link").asText(), "the app's check screen, not an API path");
         creator.request().get("/v1/schedules").then().statusCode(200);
     }
 

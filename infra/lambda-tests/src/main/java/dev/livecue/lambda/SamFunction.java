@@ -11,8 +11,11 @@ import java.util.Map;
 
 import dev.livecue.dynamodblocal.CloudFormationYaml;
 
-/** One {@code AWS::Serverless::Function} of the template, with the Globals applied. */
-public record SamFunction(String id, Path root, Map<String, Object> properties) {
+/**
+ * One {@code AWS::Serverless::Function} of the template, with the Globals applied; {@code parameterDefaults}: the
+ * template's parameters that have a default, which a deploy without overrides gives them.
+ */
+public record SamFunction(String id, Path root, Map<String, Object> properties, Map<String, String> parameterDefaults) {
 
     /** A route of the HTTP API: method and path as the template writes them ({@code /v1/api-keys/{id}}). */
     public record Route(String method, String path) {
@@ -72,7 +75,8 @@ public record SamFunction(String id, Path root, Map<String, Object> properties) 
 
     /**
      * The function as {@link LambdaZipInvoker} runs it. Environment values that are {@code Ref}s are looked up in
-     * {@code refs} (for example the table's logical id to the name of a local table); {@code overrides} replace or
+     * {@code refs} (for example the table's logical id to the name of a local table), then in the parameters'
+     * defaults; {@code overrides} replace or
      * add variables, and must cover any value that cannot be resolved outside AWS (such as a dynamic reference to
      * a secret).
      */
@@ -87,6 +91,8 @@ public record SamFunction(String id, Path root, Map<String, Object> properties) 
                 env.put(name, literal);
             } else if (ref != null && refs.containsKey(ref)) {
                 env.put(name, refs.get(ref));
+            } else if (ref != null && parameterDefaults.containsKey(ref)) {
+                env.put(name, parameterDefaults.get(ref));
             } else {
                 throw new IllegalArgumentException(id + ": environment variable " + name + " = " + value
                         + " cannot be resolved outside AWS; give it as an override");

@@ -68,8 +68,15 @@ public final class SamTemplate {
     public Map<String, SamFunction> functions() {
         Map<String, Object> globals = map(map(template, "Globals"), "Function");
         Map<String, SamFunction> functions = new LinkedHashMap<>();
+        Map<String, String> defaults = new LinkedHashMap<>();
+        map(template, "Parameters").forEach((name, parameter) -> {
+            Object value = asMap(parameter).get("Default");
+            if (value != null) {
+                defaults.put(name, String.valueOf(value));
+            }
+        });
         resourcesOfType(FUNCTION).forEach((id, resource) ->
-                functions.put(id, new SamFunction(id, root, merge(globals, map(resource, "Properties")))));
+                functions.put(id, new SamFunction(id, root, merge(globals, map(resource, "Properties")), defaults)));
         return functions;
     }
 

@@ -122,6 +122,11 @@ class LambdaZipInvocationTest {
         assertEquals(creatorId, me.json().path("id").asText());
         assertEquals("Europe/Berlin", me.json().path("timeZone").asText());
 
+        // AND with the template's default PublicBaseUrl (an empty variable) the feed's link is a path
+        HttpResponse feed = http(schedules, "GET", "/v1/calendar", Map.of("authorization", "Bearer " + key), null);
+        assertEquals(200, feed.status(), feed.body());
+        assertTrue(feed.json().path("url").asText().matches("/v1/calendar/[^/]+\\.ics"), feed.body());
+
         // AND a key nobody issued is refused as problem+json
         HttpResponse refused = http(schedules, "GET", "/v1/me", Map.of("authorization", "Bearer lc_not_a_real_key"), null);
         assertEquals(401, refused.status(), refused.body());

@@ -383,6 +383,8 @@ class TemplateTest {
             Map<String, Object> env = function.environment();
             assertEquals(TemplateTable.RESOURCE, CloudFormationYaml.ref(env.get("LIVECUE_TABLE")), function.id() + " LIVECUE_TABLE");
             assertEquals("false", env.get("LIVECUE_WEBHOOKS_ALLOW_PRIVATE"), function.id() + " LIVECUE_WEBHOOKS_ALLOW_PRIVATE");
+            // the feed's link and the checklist's link to the app are absolute once the deployer gives the origin
+            assertEquals("PublicBaseUrl", CloudFormationYaml.ref(env.get("LIVECUE_SCHEDULES_PUBLIC_BASE_URL")), function.id());
             boolean admin = Repository.servesHttp(Repository.zip(function))
                     && JaxRsRoutes.of(Repository.zip(function)).stream().anyMatch(JaxRsRoutes.Served::adminOnly);
             Object token = env.get("LIVECUE_ADMIN_TOKEN");

@@ -93,7 +93,6 @@ public class CalendarService {
 
     private CalendarFeed view(CalendarStore.FeedToken token) {
         String path = "/v1/calendar/" + token.token() + ".ics";
-        return new CalendarFeed(token.token(), config.publicBaseUrl().map(base -> base.replaceAll("/+$", "") + path)
-                .orElse(path), token.createdAt());
+        return new CalendarFeed(token.token(), config.link(path), token.createdAt());
     }
 }

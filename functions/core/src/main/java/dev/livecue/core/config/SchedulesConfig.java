@@ -25,8 +25,14 @@ public interface SchedulesConfig {
     Duration checklistLead();
 
     /**
-     * Public base URL of the API (for example {@code https://api.livecue.dev}), used for absolute links in
-     * events and in the feed answer; without it the links are paths.
+     * Public base URL of the app and the API, which share an origin (for example {@code https://d1234.cloudfront.net},
+     * the stack's {@code AppUrl}), used for absolute links in events and in the feed answer; without it the links are
+     * paths.
      */
     Optional<String> publicBaseUrl();
+
+    /** {@code path} (from the root, with its leading slash) under the public base URL, or as is when there is none. */
+    default String link(String path) {
+        return publicBaseUrl().map(base -> base.replaceAll("/+$", "")).orElse("") + path;
+    }
 }

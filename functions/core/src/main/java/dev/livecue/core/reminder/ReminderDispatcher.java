@@ -181,7 +181,8 @@ public class ReminderDispatcher {
         return reminders.close(reminder, status, now) ? outcome : Outcome.TAKEN;
     }
 
+    /** The app's check screen, which measures the phone's connection (the API's endpoint only takes the figures). */
     private String connectionCheckUrl() {
-        return config.publicBaseUrl().map(base -> base.replaceAll("/+$", "")).orElse("") + "/v1/connection-checks";
+        return config.link("/#/check");
     }
 }
