@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiDocsFilter implements OASFilter {
 
     static final String SCHEME = "apiKey";
+    /** A body every field of which has a default: a client may send none. */
+    public static final String OPTIONAL_BODY = "optional: no body, null or {} takes every default";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -1,7 +1,5 @@
 package dev.livecue.api;
 
-import dev.livecue.core.idempotency.IdempotencyService;
-import dev.livecue.core.idempotency.StoredResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.livecue.core.auth.CurrentCaller;
 import dev.livecue.core.error.Problem;
+import dev.livecue.core.idempotency.IdempotencyService;
+import dev.livecue.core.idempotency.NewIds;
+import dev.livecue.core.idempotency.StoredResponse;
 
 /**
  * Applies {@link IdempotencyService} to every POST that carries an {@code Idempotency-Key}: replays a stored
@@ -45,6 +46,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     ObjectMapper json;
 
+    @Inject
+    NewIds ids;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String key = request.getHeaderString(IdempotencyService.HEADER);
@@ -60,7 +64,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         request.setEntityStream(new ByteArrayInputStream(body));
         IdempotencyService.Outcome outcome = service.begin(caller.get(), request.getMethod(),
                 request.getUriInfo().getPath(), key, body);
-        outcome.claim().ifPresent(claim -> request.setProperty(CLAIM, claim));
+        outcome.claim().ifPresent(claim -> {
+            request.setProperty(CLAIM, claim);
+            ids.claimed(claim);
+        });
         outcome.replay().ifPresent(stored -> {
             Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED_HEADER, "true");
             if (stored.body() != null) {

@@ -112,6 +112,14 @@ public class ProblemMappers {
         if (status == 405) {
             return notAllowed(AllowedMethods.ofCurrentRequest(), request.getMethod(), uri);
         }
+        if (status == 404) {
+            // RESTEasy answers 404 when the resource class that serves the path with other methods is not the last
+            // one its routing tried (POST /v1/sessions/{id}/connection-report falls through to /v1/sessions)
+            Set<String> allowed = AllowedMethods.ofCurrentRequest();
+            if (!allowed.isEmpty()) {
+                return notAllowed(allowed, request.getMethod(), uri);
+            }
+        }
         if (status == 415) {
             return headerAtFault(ProblemType.UNSUPPORTED_MEDIA_TYPE, HttpHeaders.CONTENT_TYPE, headers,
                     "is not a type this endpoint reads; send JSON as application/json (a PATCH also takes application/merge-patch+json)", uri);

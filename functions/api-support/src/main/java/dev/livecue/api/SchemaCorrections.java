@@ -14,9 +14,13 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
+import dev.livecue.core.analytics.AnalyticsService;
 import dev.livecue.core.connection.NetworkType;
+import dev.livecue.core.connection.ProbeService;
 import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.session.CloseOut;
 import dev.livecue.core.session.Interruptions;
 import dev.livecue.core.session.SessionStats;
@@ -36,6 +40,7 @@ final class SchemaCorrections {
             return;
         }
         allowedValues(components);
+        queryParameters(openAPI);
         replaceJsonTrees(openAPI, components);
         localDateTimes(components);
         nullableAnswers(components);
@@ -50,6 +55,36 @@ final class SchemaCorrections {
         if (events != null && events.getItems() != null) {
             events.getItems().setEnumeration(new ArrayList<>(new TreeSet<>(EventTypes.ALL)));
         }
+    }
+
+    /**
+     * Query parameters are read as text, so that {@code ?limit=abc} is a 400 naming it rather than the framework's
+     * 404; documented here as the values the services take.
+     */
+    private static void queryParameters(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().stream().flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getParameters() != null)
+                .flatMap(operation -> operation.getParameters().stream())
+                .filter(parameter -> parameter.getIn() == Parameter.In.QUERY)
+                .forEach(parameter -> {
+                    switch (parameter.getName()) {
+                        case "limit" -> parameter.setSchema(whole(1, PageRequest.MAX_LIMIT).defaultValue(PageRequest.DEFAULT_LIMIT));
+                        case "bytes" -> parameter.setSchema(whole(0, ProbeService.MAX_BYTES));
+                        case "weeks" -> parameter.setSchema(whole(1, AnalyticsService.MAX_WEEKS));
+                        case "from", "to" -> parameter.setSchema(OASFactory.createObject(Schema.class).addType(SchemaType.STRING)
+                                .format("date-time"));
+                        case "cursor" -> parameter.setDescription("the nextCursor of the page before; opaque");
+                        default -> { }
+                    }
+                });
+    }
+
+    private static Schema whole(int min, int max) {
+        return OASFactory.createObject(Schema.class).addType(SchemaType.INTEGER).minimum(BigDecimal.valueOf(min))
+                .maximum(BigDecimal.valueOf(max));
     }
 
     private static void oneOf(Components components, String schema, String property, List<String> values) {

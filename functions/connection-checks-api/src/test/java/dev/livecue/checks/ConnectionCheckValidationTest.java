@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +21,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.livecue.core.config.LivecueConfig;
 import dev.livecue.core.session.Session;
 import dev.livecue.core.session.SessionStatus;
 import dev.livecue.core.store.SessionStore;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api.TestCreator;
+import dev.livecue.testing.DiedAttempts;
 import dev.livecue.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Bad input is a problem+json 4xx naming the field, and nothing is stored: neither in the list nor in a report. */
 @QuarkusTest
@@ -44,6 +48,12 @@ class ConnectionCheckValidationTest {
 
     @Inject
     SessionStore sessionStore;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    LivecueConfig config;
 
     private TestCreator creator;
     private String live;
@@ -113,6 +123,35 @@ class ConnectionCheckValidationTest {
     }
 
     @Test
+    void post_shouldRecordACheckOnce_whenRetriedAfterAnAttemptThatDiedBeforeItsAnswerWasStored() {
+        // GIVEN a poor check of the live, sent with a key and no measuredAt (the server's time is its time)
+        Map<String, Object> poor = with(with(ideal(), "uploadMbps", 0.5), "sessionId", live);
+        String id = creator.request().header("Idempotency-Key", "check-1").body(poor).post("/v1/connection-checks")
+                .then().statusCode(201).body("measuredAt", equalTo(NOW.toString())).extract().path("id");
+
+        // WHEN its answer was lost to a crash, and the phone retries 40 seconds later with the same key
+        assertEquals(1, DiedAttempts.after(dynamo, config.table(), creator.id()));
+        clock.pin(NOW.plusSeconds(40));
+
+        // THEN the retry answers with the check the first attempt recorded, at the first attempt's time, and the live
+        // has one check (before, a second poor check counted toward an incident the connection never had)
+        creator.request().header("Idempotency-Key", "check-1").body(poor).post("/v1/connection-checks").then()
+                .statusCode(201).body("id", equalTo(id)).body("measuredAt", equalTo(NOW.toString()));
+        creator.request().get("/v1/connection-checks").then().statusCode(200).body("items", hasSize(1));
+        creator.request().get("/v1/sessions/" + live + "/connection-report").then().statusCode(200).body("checks", equalTo(1));
+    }
+
+    @Test
+    void post_shouldKeepMeasurementsToThreeDecimals_evenOnesDynamoDbCannotStore() {
+        // 1e-200 is a number from 0 to the maximum, but DynamoDB refuses numbers below 1E-130 (it answered 500)
+        creator.request().body(with(with(with(ideal(), "uploadMbps", 1e-200), "rttMs", 5e-324), "jitterMs", 2.34567))
+                .post("/v1/connection-checks").then().statusCode(201)
+                .body("uploadMbps", equalTo(0.0f)).body("rttMs", equalTo(0.0f)).body("jitterMs", equalTo(2.346f));
+        creator.request().get("/v1/connection-checks").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].uploadMbps", equalTo(0.0f)).body("items[0].jitterMs", equalTo(2.346f));
+    }
+
+    @Test
     void post_shouldBe400_forUnknownFieldsMissingFieldsAndBadJson() {
         creator.request().body(with(ideal(), "uploadMpbs", 3)).post("/v1/connection-checks")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("uploadMpbs"));
@@ -157,6 +196,9 @@ class ConnectionCheckValidationTest {
                 .then().statusCode(404).contentType("application/problem+json").body("errors[0].field", equalTo("sessionId"));
         creator.request().body(with(ideal(), "sessionId", "ses_unknown")).post("/v1/connection-checks")
                 .then().statusCode(404).body("errors[0].field", equalTo("sessionId"));
+        // an id longer than DynamoDB's 1 KB sort keys (it answered 500: the lookup itself was refused)
+        creator.request().body(with(ideal(), "sessionId", "ses_" + "x".repeat(2100))).post("/v1/connection-checks")
+                .then().statusCode(404).contentType("application/problem+json").body("errors[0].field", equalTo("sessionId"));
         creator.request().get("/v1/sessions/" + bobsLive + "/connection-report").then().statusCode(404)
                 .contentType("application/problem+json");
 

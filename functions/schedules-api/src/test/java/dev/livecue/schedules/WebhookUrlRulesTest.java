@@ -131,7 +131,7 @@ class WebhookUrlRulesTest {
         Subscription unusable = new Subscription(SecretTokens.id("wh_"), creatorId, "https://1.1.1.1:99999/hook",
                 List.of(EventTypes.SESSION_STARTED), null, SubscriptionStatus.ACTIVE, null,
                 "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), null, null, null, made, made);
-        subscriptions.create(unusable);
+        subscriptions.create(unusable, 0); // a new creator: no subscription yet
         events.publish(creatorId, EventTypes.SESSION_STARTED, Map.of("n", 1));
 
         // WHEN the dispatcher delivers
@@ -153,7 +153,7 @@ class WebhookUrlRulesTest {
                     "https://localhost:" + receiver.port() + "/inner", List.of(EventTypes.SESSION_STARTED), null,
                     SubscriptionStatus.ACTIVE, null, "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                     null, null, null, made, made);
-            subscriptions.create(rebound);
+            subscriptions.create(rebound, 0);
             events.publish(creatorId, EventTypes.SESSION_STARTED, Map.of("n", 1));
 
             // WHEN the dispatcher delivers

@@ -41,6 +41,7 @@ import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.dynamodblocal.DynamoDbLocalTestResource;
 import dev.livecue.testing.Api;
 import dev.livecue.testing.Api.TestCreator;
+import dev.livecue.testing.DiedAttempts;
 import dev.livecue.testing.Outbox;
 import dev.livecue.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -111,10 +112,8 @@ class SessionsApiTest {
     @Test
     void start_shouldKeepStartedAtAndOccurrenceId_whenSent() {
         // GIVEN a live planned at 19:45 UTC, 15 minutes before NOW
-        clock.pin(NOW.minus(Duration.ofDays(1)));
         TestCreator creator = newCreator();
-        String occurrenceId = Lives.plan(schedules, creator.id(), "2026-03-14T15:45", "America/New_York", null, "Q&A");
-        clock.pin(NOW);
+        String occurrenceId = plannedAt(creator, "15:45");
         Instant earlier = NOW.minus(Duration.ofMinutes(7));
 
         // WHEN it goes live, reported 7 minutes late by a phone in UTC+2
@@ -126,11 +125,30 @@ class SessionsApiTest {
     }
 
     @Test
-    void start_shouldBe409_whenThePlannedLiveIsLiveInAnotherSession_evenWhenBothArriveAtOnce() throws Exception {
-        clock.pin(NOW.minus(Duration.ofDays(1)));
+    void start_shouldAnswerWithTheSessionOfAnAttemptThatDiedBeforeItsAnswerWasStored() {
+        // GIVEN a planned live started with a key and no startedAt (the server's time is its start)
         TestCreator creator = newCreator();
-        String occurrenceId = Lives.plan(schedules, creator.id(), "2026-03-14T15:45", "America/New_York", null, "Q&A");
-        clock.pin(NOW);
+        String occurrenceId = plannedAt(creator, "15:45");
+        String id = creator.request().header("Idempotency-Key", "go-live-1").body(Map.of("occurrenceId", occurrenceId))
+                .post("/v1/sessions").then().statusCode(201).extract().path("id");
+
+        // WHEN its answer was lost to a crash, and the phone retries half a minute later with the same key
+        assertEquals(1, DiedAttempts.after(dynamo, config.table(), creator.id()));
+        clock.pin(NOW.plusSeconds(30));
+
+        // THEN the retry answers with that session, as it started (before: 409, its planned live being live "in another
+        // session"), and one session.started was raised
+        creator.request().header("Idempotency-Key", "go-live-1").body(Map.of("occurrenceId", occurrenceId))
+                .post("/v1/sessions").then().statusCode(201).body("id", equalTo(id)).body("startedAt", equalTo(NOW.toString()))
+                .body("status", equalTo("live"));
+        creator.request().get("/v1/sessions").then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        assertEquals(1, Outbox.events(dynamo, config.table(), creator.id(), "session.started").size());
+    }
+
+    @Test
+    void start_shouldBe409_whenThePlannedLiveIsLiveInAnotherSession_evenWhenBothArriveAtOnce() throws Exception {
+        TestCreator creator = newCreator();
+        String occurrenceId = plannedAt(creator, "15:45");
 
         // WHEN two phones start the same planned live at the same moment
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -162,7 +180,7 @@ class SessionsApiTest {
             for (int round = 0; round < 10; round++) {
                 // GIVEN a live planned 15 minutes ahead
                 TestCreator creator = newCreator();
-                String occurrenceId = plannedSoon(creator);
+                String occurrenceId = plannedAt(creator, "16:15");
                 String scheduleId = occurrenceId.substring(0, occurrenceId.indexOf('.'));
 
                 // WHEN the phone starts it while another device skips it
@@ -198,7 +216,7 @@ class SessionsApiTest {
     void start_shouldChangeNothing_whenItsPlannedLiveWasCancelledAfterItWasRead() {
         // GIVEN a planned live read by a starting session, then cancelled from another device
         TestCreator creator = newCreator();
-        String occurrenceId = plannedSoon(creator);
+        String occurrenceId = plannedAt(creator, "16:15");
         Occurrence read = planned.find(creator.id(), occurrenceId).orElseThrow();
         occurrences.cancel(creator.id(), read.scheduleId(), occurrenceId);
 
@@ -212,7 +230,7 @@ class SessionsApiTest {
     void missedSweep_shouldNotOverwriteALiveThatStartedAfterItJudged() {
         // GIVEN a planned live the missed-live sweep has just judged (still scheduled), then started late
         TestCreator creator = newCreator();
-        String occurrenceId = plannedSoon(creator);
+        String occurrenceId = plannedAt(creator, "16:15");
         Occurrence judged = planned.find(creator.id(), occurrenceId).orElseThrow();
         creator.request().body(Map.of("occurrenceId", occurrenceId)).post("/v1/sessions").then().statusCode(201);
 
@@ -222,10 +240,13 @@ class SessionsApiTest {
         assertEquals(OccurrenceStatus.LIVE, planned.find(creator.id(), occurrenceId).orElseThrow().status());
     }
 
-    /** A live planned the day before, starting 15 minutes after NOW (16:15 New York); the clock is at NOW. */
-    private String plannedSoon(TestCreator creator) {
+    /**
+     * A "Q&A" live planned the day before for {@code newYorkTime} on NOW's day (16:00 New York is NOW); the clock is
+     * at NOW.
+     */
+    private String plannedAt(TestCreator creator, String newYorkTime) {
         clock.pin(NOW.minus(Duration.ofDays(1)));
-        String occurrenceId = Lives.plan(schedules, creator.id(), "2026-03-14T16:15", "America/New_York", null, "Q&A");
+        String occurrenceId = Lives.plan(schedules, creator.id(), "2026-03-14T" + newYorkTime, "America/New_York", null, "Q&A");
         clock.pin(NOW);
         return occurrenceId;
     }

@@ -3,6 +3,7 @@ package dev.livecue.local;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -103,6 +104,14 @@ class LocalStackIT {
                 .then().statusCode(200).body("id", equalTo(session));
         given().baseUri(baseUri).header("Authorization", "Bearer " + key).get("/v1/sessions/" + session + "/connection-report")
                 .then().statusCode(200).body("checks", equalTo(1));
+        // a method the report does not take is a 405 naming the ones it does, though the sessions' own resource
+        // (which has POST routes under /v1/sessions) is the last the routing tries; it answered 404
+        given().baseUri(baseUri).header("Authorization", "Bearer " + key).contentType(ContentType.JSON).body("{}")
+                .post("/v1/sessions/" + session + "/connection-report").then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("POST is not allowed on /v1/sessions/" + session + "/connection-report; it allows GET, HEAD, OPTIONS"));
+        given().baseUri(baseUri).header("Authorization", "Bearer " + key).get("/v1/sessions/" + session + "/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -174,6 +183,15 @@ class LocalStackIT {
         assertEquals(List.of("planned", "early"), doc.getList("components.schemas.CloseRequest.properties.reason.enum"));
         assertTrue(doc.getList("components.schemas.NewSubscription.properties.events.items.enum").contains("live.reminder"));
         assertEquals(10_000_000_000L, doc.getLong("components.schemas.CloseConfirmation.properties.stats.properties.likes.maximum"));
+        assertTrue(doc.getString("components.schemas.NewCreator.properties.locale.pattern").contains("[Pp][Tt]"));
+        assertEquals(160, doc.getInt("components.schemas.NewConnectionCheck.properties.sessionId.maxLength"));
+        // a body whose every field has a default may be left out, as the services take it
+        assertNotEquals(Boolean.TRUE, doc.get("paths.'/v1/sessions'.post.requestBody.required"));
+        assertEquals(Boolean.TRUE, doc.get("paths.'/v1/schedules'.post.requestBody.required"));
+        // and the query parameters the values they take, though read as text (a bad one is a 400 naming it)
+        assertEquals(Map.of("type", "integer", "minimum", 1, "maximum", 200, "default", 50),
+                doc.getMap("paths.'/v1/schedules'.get.parameters.find { it.name == 'limit' }.schema"));
+        assertEquals("date-time", doc.getString("paths.'/v1/sessions'.get.parameters.find { it.name == 'from' }.schema.format"));
         assertEquals("#/components/schemas/SchedulePatch",
                 doc.getString("paths.'/v1/schedules/{id}'.patch.requestBody.content.'application/merge-patch+json'.schema.$ref"));
         assertEquals("#/components/schemas/CreatorPatch",

@@ -35,7 +35,7 @@ public class AnalyticsService {
             "replayAvailableUntil");
 
     /** At most a year of whole weeks, like any window. */
-    static final int MAX_WEEKS = 52;
+    public static final int MAX_WEEKS = 52;
 
     private final SessionStore sessions;
     private final PlannedLives planned;

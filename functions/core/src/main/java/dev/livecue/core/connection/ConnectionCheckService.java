@@ -1,5 +1,7 @@
 package dev.livecue.core.connection;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,19 +9,21 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.auth.SecretTokens;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.error.FieldError;
 import dev.livecue.core.error.ProblemType;
 import dev.livecue.core.events.EventPublisher;
 import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.idempotency.NewIds;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.session.Session;
+import dev.livecue.core.store.AlreadyCreatedException;
 import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.store.ConnectionStore;
 import dev.livecue.core.store.SessionStore;
 import dev.livecue.core.validation.Fields;
+import dev.livecue.core.validation.PossibleIds;
 import dev.livecue.core.validation.Violations;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -35,6 +39,8 @@ public class ConnectionCheckService {
     static final double MAX_MBPS = 100_000;
     /** Ten minutes: a round trip or jitter longer than that is not a network, it is a timeout. */
     static final double MAX_MS = 600_000;
+    /** Measurements are kept to this many decimals (see {@link #kept}). */
+    private static final int DECIMALS = 3;
     /** Racing check posts of one live are retried this often before the caller is asked to retry. */
     private static final int MAX_ATTEMPTS = 5;
 
@@ -44,10 +50,12 @@ public class ConnectionCheckService {
     private final IncidentTracker tracker;
     private final EventPublisher events;
     private final ConnectionConfig config;
+    private final NewIds ids;
     private final Clock clock;
 
     ConnectionCheckService(ConnectionStore store, SessionStore sessions, ConnectionAssessor assessor,
-            IncidentTracker tracker, EventPublisher events, ConnectionConfig config, Clock clock) {
+            IncidentTracker tracker, EventPublisher events, ConnectionConfig config, NewIds ids, Clock clock) {
+        this.ids = ids;
         this.store = store;
         this.sessions = sessions;
         this.assessor = assessor;
@@ -62,11 +70,12 @@ public class ConnectionCheckService {
             throw ApiException.invalid("body", "is required");
         }
         Instant now = clock.instant();
+        String id = ids.next("chk_");
         Violations v = new Violations();
         Optional<NetworkType> network = body.networkType() == null ? Optional.empty() : NetworkType.parse(body.networkType());
         v.check(network.isPresent(), "networkType", body.networkType() == null ? "is required: wifi, cellular, ethernet or unknown"
                 : "'" + body.networkType() + "' is not one of wifi, cellular, ethernet, unknown");
-        Instant measuredAt = body.measuredAt() == null ? now : Fields.instant(v, "measuredAt", body.measuredAt()).orElse(now);
+        Instant measuredAt = body.measuredAt() == null ? ids.now(now) : Fields.instant(v, "measuredAt", body.measuredAt()).orElse(now);
         v.check(!measuredAt.isAfter(now.plus(config.maxClockSkew())), "measuredAt",
                 "is in the future (more than " + config.maxClockSkew().toMinutes() + " minutes ahead of the server's clock)");
         v.check(!measuredAt.isBefore(now.minus(config.maxAge())), "measuredAt",
@@ -86,16 +95,20 @@ public class ConnectionCheckService {
             throw ApiException.invalid("measuredAt", "is before the live started (" + live.get().startedAt()
                     + "); send checks from before a live without a sessionId");
         }
-        Measurements m = new Measurements(network.orElseThrow(), body.uploadMbps(), body.downloadMbps(), body.rttMs(),
-                body.jitterMs(), body.packetLossPct());
+        Measurements m = new Measurements(network.orElseThrow(), kept(body.uploadMbps()), kept(body.downloadMbps()),
+                kept(body.rttMs()), kept(body.jitterMs()), kept(body.packetLossPct()));
         Assessment assessment = assessor.assess(m);
-        String id = SecretTokens.id("chk_");
-        if (live.isEmpty()) {
-            ConnectionCheck check = judged(id, null, measuredAt, m, assessment, null, IncidentPhase.NONE);
-            store.put(creatorId, check);
-            return check;
+        try {
+            if (live.isEmpty()) {
+                ConnectionCheck check = judged(id, null, measuredAt, m, assessment, null, IncidentPhase.NONE);
+                store.put(creatorId, check);
+                return check;
+            }
+            return recordInLive(creatorId, live.get().id(), id, measuredAt, m, assessment);
+        } catch (AlreadyCreatedException e) {
+            // an attempt of this request that died after its write recorded it: answer with it, counted once
+            return store.find(creatorId, measuredAt, id).orElseThrow();
         }
-        return recordInLive(creatorId, live.get().id(), id, measuredAt, m, assessment);
     }
 
     public Page<ConnectionCheck> list(String creatorId, PageRequest page) {
@@ -145,14 +158,23 @@ public class ConnectionCheckService {
     }
 
     private Session liveSession(String creatorId, String sessionId) {
-        Session session = sessions.find(creatorId, sessionId).orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND,
-                "Session " + sessionId + " was not found", List.of(new FieldError("sessionId", "is not a session of yours"))));
+        Optional<Session> found = PossibleIds.possible(sessionId) ? sessions.find(creatorId, sessionId) : Optional.empty();
+        Session session = found.orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND,
+                "The sessionId names no session of yours", List.of(new FieldError("sessionId", "is not a session of yours"))));
         if (!session.isLive()) {
             throw new ApiException(ProblemType.CONFLICT, "Session " + sessionId + " is " + session.status().json()
                     + "; post checks outside a live without a sessionId",
                     List.of(new FieldError("sessionId", "is not live")));
         }
         return session;
+    }
+
+    /**
+     * A measurement to three decimals (a kbps, a microsecond): finer is noise, and DynamoDB refuses numbers below
+     * 1E-130, which a sender may well write (1e-200 Mbps is a valid JSON number from 0 to the maximum).
+     */
+    private static Double kept(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** A measurement, if sent, is a finite number from 0 to {@code max}; JSON strings like "NaN" end here too. */

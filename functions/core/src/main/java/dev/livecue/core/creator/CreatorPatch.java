@@ -21,7 +21,8 @@ import dev.livecue.core.validation.Violations;
 public record CreatorPatch(
         @Schema(minLength = 1, maxLength = CreatorService.MAX_DISPLAY_NAME) Optional<String> displayName,
         @Schema(description = "IANA time zone", example = "Europe/Berlin") Optional<String> timeZone,
-        @Schema(description = "BCP 47 language tag", maxLength = Fields.MAX_LOCALE) Optional<String> locale,
+        @Schema(description = CreatorService.LOCALE_RULE, maxLength = Fields.MAX_LOCALE, pattern = CreatorService.LOCALE_PATTERN)
+        Optional<String> locale,
         @Schema(minLength = 1, maxLength = CreatorService.MAX_FOLLOW_CTA, description = "the goodbye's call to follow")
         Optional<String> followCta,
         @Schema(minItems = 1, maxItems = CreatorService.MAX_REMINDERS, description = "ISO 8601 offsets, PT5M to P7D")

@@ -35,6 +35,9 @@ public class CreatorService {
     public static final int MAX_REMINDERS = 5;
     static final int MAX_DISPLAY_NAME = 80;
     static final int MAX_FOLLOW_CTA = 200;
+    /** The OpenAPI side of {@link #written}: a tag of a language the goodbye is written in (tags ignore case). */
+    static final String LOCALE_RULE = "BCP 47 language tag of a language Livecue writes the goodbye in: en, de, es, fr or pt";
+    static final String LOCALE_PATTERN = "^([Ee][Nn]|[Dd][Ee]|[Ee][Ss]|[Ff][Rr]|[Pp][Tt])(-[A-Za-z0-9]{1,8})*$";
     static final int MAX_REPLAY_DAYS = 3650;
 
     @Inject

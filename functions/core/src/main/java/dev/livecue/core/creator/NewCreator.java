@@ -11,5 +11,6 @@ public record NewCreator(
                 pattern = "^\\s*[A-Za-z0-9._]{2,30}\\s*$") String handle,
         @Schema(minLength = 1, maxLength = CreatorService.MAX_DISPLAY_NAME, description = "default: the handle") String displayName,
         @Schema(required = true, description = "IANA time zone", example = "America/New_York") String timeZone,
-        @Schema(description = "BCP 47 language tag (default en-US)", example = "en-US", maxLength = Fields.MAX_LOCALE) String locale) {
+        @Schema(description = CreatorService.LOCALE_RULE + " (default en-US)", example = "en-US", maxLength = Fields.MAX_LOCALE,
+                pattern = CreatorService.LOCALE_PATTERN) String locale) {
 }

@@ -30,8 +30,11 @@ public class IdempotencyService {
     public static final String HEADER = "Idempotency-Key";
     public static final int MAX_KEY_LENGTH = 255;
 
-    /** A key this request holds until it completes or is released, and the key its response is sealed under. */
-    public record Claim(String scope, String keyHash, String bodyHash, SecretKey seal) {
+    /**
+     * A key this request holds until it completes or is released, the key its response is sealed under, and when
+     * the first attempt with this key began: a retry of one that died is the same request ({@link NewIds}).
+     */
+    public record Claim(String scope, String keyHash, String bodyHash, SecretKey seal, Instant firstAttempt) {
     }
 
     /** Either the request may run ({@code claim}), or the stored response is the answer ({@code replay}). */
@@ -60,16 +63,22 @@ public class IdempotencyService {
         Optional<IdempotencyRecord> earlier = store.begin(caller.scope(), keyHash, bodyHash, now,
                 now.plus(config.idempotency().lease()), now.plus(config.idempotency().retention()));
         if (earlier.isEmpty()) {
-            return new Outcome(Optional.of(new Claim(caller.scope(), keyHash, bodyHash, seal)), Optional.empty());
+            return new Outcome(Optional.of(new Claim(caller.scope(), keyHash, bodyHash, seal, now)), Optional.empty());
         }
         IdempotencyRecord record = earlier.get();
         if (!record.bodyHash().equals(bodyHash)) {
             throw new ApiException(ProblemType.IDEMPOTENCY_MISMATCH,
                     "This Idempotency-Key was first used with a different body; use a new key for a new request");
         }
+        boolean lapsed = record.leaseUntil().getEpochSecond() < now.getEpochSecond();
+        if (!record.completed() && lapsed && store.takeOver(caller.scope(), keyHash, record.leaseUntil(), now,
+                now.plus(config.idempotency().lease()), now.plus(config.idempotency().retention()))) {
+            Instant first = record.firstAttempt() == null ? now : record.firstAttempt();
+            return new Outcome(Optional.of(new Claim(caller.scope(), keyHash, bodyHash, seal, first)), Optional.empty());
+        }
         if (!record.completed()) {
             // A request that died mid-way (a crash, a timeout) holds the key until its lease lapses: say when. The
-            // store lets a retry take the key over from the whole second after the lease's own (IdempotencyStore).
+            // store lets a retry take the key over from the whole second after the lease's own (takeOver).
             long millis = Duration.between(now, record.leaseUntil().plusSeconds(1)).toMillis();
             long seconds = Math.max(1, (millis + 999) / 1000);
             throw new ApiException(ProblemType.IDEMPOTENCY_IN_PROGRESS, "The first request with this Idempotency-Key is"
@@ -89,7 +98,7 @@ public class IdempotencyService {
         if (response.status() >= 500 || ProblemType.CONCURRENT_UPDATE.uri().equals(problemType)) {
             store.release(claim.scope(), claim.keyHash());
         } else {
-            store.complete(claim.scope(), claim.keyHash(), claim.bodyHash(),
+            store.complete(claim.scope(), claim.keyHash(), claim.bodyHash(), claim.firstAttempt(),
                     response.withBody(ResponseSeal.seal(claim.seal(), claim.keyHash(), response.body())),
                     clock.instant().plus(config.idempotency().retention()));
         }

@@ -11,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.livecue.core.auth.SecretTokens;
 import dev.livecue.core.creator.CreatorService;
 import dev.livecue.core.error.ApiException;
+import dev.livecue.core.idempotency.NewIds;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.reminder.ReminderPlanner;
+import dev.livecue.core.store.AlreadyCreatedException;
 import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.core.validation.Violations;
 
@@ -37,11 +38,13 @@ public class ScheduleService {
     private final CreatorService creators;
     private final VacationService vacations;
     private final ReminderPlanner planner;
+    private final NewIds ids;
     private final Clock clock;
 
     ScheduleService(ScheduleStore store, Occurrences occurrences, CreatorService creators, VacationService vacations,
-            ReminderPlanner planner, Clock clock) {
+            ReminderPlanner planner, NewIds ids, Clock clock) {
         this.store = store;
+        this.ids = ids;
         this.occurrences = occurrences;
         this.creators = creators;
         this.vacations = vacations;
@@ -56,8 +59,13 @@ public class ScheduleService {
     public ScheduleDetails create(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
         Draft draft = draft(creatorId, request, now);
-        Schedule schedule = schedule(SecretTokens.id("sch_"), draft.valid(), now, now, 1);
-        planner.createPlanned(creatorId, schedule, draft.vacation(), now);
+        Schedule schedule = schedule(ids.next("sch_"), draft.valid(), now, now, 1);
+        try {
+            planner.createPlanned(creatorId, schedule, draft.vacation(), now);
+        } catch (AlreadyCreatedException e) {
+            // an attempt of this request that died after its write created it: answer with it
+            return details(creatorId, find(creatorId, schedule.id()), draft.vacation(), now, false);
+        }
         return details(creatorId, schedule, aheadOfNew(schedule, draft, now), now, false);
     }
 

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.auth.SecretTokens;
 import dev.livecue.core.config.SessionsConfig;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.events.EventPublisher;
 import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.idempotency.NewIds;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.schedule.Occurrence;
@@ -43,9 +43,12 @@ public class SessionService {
     private final PlannedLives planned;
     private final EventPublisher events;
     private final SessionsConfig config;
+    private final NewIds ids;
     private final Clock clock;
 
-    SessionService(SessionStore store, PlannedLives planned, EventPublisher events, SessionsConfig config, Clock clock) {
+    SessionService(SessionStore store, PlannedLives planned, EventPublisher events, SessionsConfig config, NewIds ids,
+            Clock clock) {
+        this.ids = ids;
         this.store = store;
         this.planned = planned;
         this.events = events;
@@ -61,10 +64,16 @@ public class SessionService {
     public Session start(String creatorId, NewSession request) {
         NewSession body = request == null ? new NewSession(null, null) : request;
         Instant now = clock.instant();
+        String id = ids.next("ses_");
+        Optional<Session> earlier = ids.derived() ? store.find(creatorId, id) : Optional.empty();
+        if (earlier.isPresent()) {
+            // an attempt of this request that died after its write started it (its occurrence is live now): answer with it
+            return earlier.get();
+        }
         Violations v = new Violations();
         String occurrenceId = body.occurrenceId() == null ? null
                 : Fields.text(v, "occurrenceId", body.occurrenceId(), MAX_OCCURRENCE_ID).orElse(null);
-        Instant startedAt = body.startedAt() == null ? now : Fields.instant(v, "startedAt", body.startedAt()).orElse(now);
+        Instant startedAt = body.startedAt() == null ? ids.now(now) : Fields.instant(v, "startedAt", body.startedAt()).orElse(now);
         v.check(!startedAt.isAfter(now.plus(CLOCK_SKEW)), "startedAt", "must not be in the future");
         v.check(!startedAt.isBefore(now.minus(MAX_BACKDATE)), "startedAt", "must be within the last " + MAX_BACKDATE.toHours() + " hours");
         Optional<Occurrence> occurrence = Optional.empty();
@@ -86,9 +95,9 @@ public class SessionService {
         }
 
         Session session = occurrence
-                .map(o -> Session.started(SecretTokens.id("ses_"), o.occurrenceId(), o.title(), o.start(), startedAt,
+                .map(o -> Session.started(id, o.occurrenceId(), o.title(), o.start(), startedAt,
                         (int) Math.round(Duration.between(o.start(), startedAt).toSeconds() / 60.0)))
-                .orElseGet(() -> Session.started(SecretTokens.id("ses_"), null, null, null, startedAt, null));
+                .orElseGet(() -> Session.started(id, null, null, null, startedAt, null));
         EventPublisher.Prepared started = events.prepare(creatorId, EventTypes.SESSION_STARTED, session);
         // a live reported late is still listed ahead of the sweep's cursor, never in a minute it already finished
         Instant abandonAt = startedAt.plus(config.abandonAfter());

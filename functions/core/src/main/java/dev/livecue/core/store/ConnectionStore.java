@@ -36,6 +36,7 @@ import dev.livecue.core.page.PageRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -91,9 +92,21 @@ public class ConnectionStore {
         this.connection = connection;
     }
 
-    /** A check outside a live. */
+    /** The check {@code checkId} measured at {@code measuredAt}, if it was recorded. */
+    public Optional<ConnectionCheck> find(String creatorId, Instant measuredAt, String checkId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(config.table())
+                .key(Attrs.key(Keys.creator(creatorId), Keys.check(measuredAt, checkId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toCheck(item));
+    }
+
+    /** A check outside a live; {@link AlreadyCreatedException} when one has its id and time. */
     public void put(String creatorId, ConnectionCheck check) {
-        dynamo.putItem(p -> p.tableName(config.table()).item(checkItem(creatorId, check)));
+        try {
+            dynamo.putItem(p -> p.tableName(config.table()).item(checkItem(creatorId, check))
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new AlreadyCreatedException();
+        }
     }
 
     /** Strongly consistent, since the next transition is computed from it. */
@@ -116,6 +129,7 @@ public class ConnectionStore {
      * {@code alongside} event, a closed one gets its end. Nothing is written if the state moved on meanwhile.
      *
      * @throws ConcurrentUpdateException when another check of the same live got there first
+     * @throws AlreadyCreatedException when a check has its id and time
      */
     public void putInLive(String creatorId, ConnectionCheck check, long expectedVersion, IncidentTransition transition,
             Optional<TransactWriteItem> alongside) {
@@ -123,7 +137,8 @@ public class ConnectionStore {
         Map<String, AttributeValue> checkItem = checkItem(creatorId, check);
         checkItem.put(Keys.GSI2_PK, s(Keys.sessionChecks(creatorId, check.sessionId())));
         checkItem.put(Keys.GSI2_SK, checkItem.get(Keys.SK));
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(checkItem)).build());
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(checkItem)
+                .conditionExpression("attribute_not_exists(pk)")).build());
         writes.add(stateWrite(creatorId, check.sessionId(), transition.next(), expectedVersion, check.measuredAt()));
         if (transition.opened() != null) {
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(config.table())
@@ -144,6 +159,9 @@ public class ConnectionStore {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
+            if (Cancellations.conditionFailedAt(e, 0)) {
+                throw new AlreadyCreatedException();
+            }
             if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
                 throw new ConcurrentUpdateException();
             }

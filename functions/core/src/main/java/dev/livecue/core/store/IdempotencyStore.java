@@ -31,6 +31,7 @@ public class IdempotencyStore {
     private static final String A_STATE = "state";
     private static final String A_BODY_HASH = "bodyHash";
     private static final String A_LEASE_UNTIL = "leaseUntil";
+    private static final String A_FIRST_ATTEMPT = "firstAttempt";
     private static final String A_STATUS = "status";
     private static final String A_BODY = "body";
     private static final String A_MEDIA_TYPE = "mediaType";
@@ -45,8 +46,9 @@ public class IdempotencyStore {
     LivecueConfig config;
 
     /**
-     * Takes the key for this request. Empty when taken; otherwise what an earlier request left: a completed
-     * response, or one still in progress. An expired record, or a lapsed lease of a request that died, is taken over.
+     * Takes the key for this request, as its first attempt. Empty when taken; otherwise what an earlier request
+     * left: a completed response, or one in progress (whose lease {@link #takeOver} may take once it lapsed). An
+     * expired record is replaced.
      */
     public Optional<IdempotencyRecord> begin(String scope, String keyHash, String bodyHash, Instant now,
             Instant leaseUntil, Instant expiresAt) {
@@ -57,12 +59,13 @@ public class IdempotencyStore {
         item.put(A_STATE, s(IN_PROGRESS));
         item.put(A_BODY_HASH, s(bodyHash));
         item.put(A_LEASE_UNTIL, n(leaseUntil.getEpochSecond()));
+        item.put(A_FIRST_ATTEMPT, n(now.toEpochMilli()));
         item.put(Keys.EXPIRES_AT, n(expiresAt.getEpochSecond()));
         try {
             dynamo.putItem(p -> p.tableName(config.table()).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR #exp < :now OR (#state = :inProgress AND #lease < :now)")
-                    .expressionAttributeNames(Map.of("#exp", Keys.EXPIRES_AT, "#state", A_STATE, "#lease", A_LEASE_UNTIL))
-                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()), ":inProgress", s(IN_PROGRESS)))
+                    .conditionExpression("attribute_not_exists(pk) OR #exp < :now")
+                    .expressionAttributeNames(Map.of("#exp", Keys.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
@@ -71,17 +74,39 @@ public class IdempotencyStore {
                     ? new StoredResponse((int) num(old, A_STATUS, 200), str(old, A_BODY), str(old, A_MEDIA_TYPE), str(old, A_LOCATION))
                     : null;
             return Optional.of(new IdempotencyRecord(str(old, A_BODY_HASH), response,
-                    Instant.ofEpochSecond(num(old, A_LEASE_UNTIL, now.getEpochSecond()))));
+                    Instant.ofEpochSecond(num(old, A_LEASE_UNTIL, now.getEpochSecond())),
+                    old.containsKey(A_FIRST_ATTEMPT) ? Instant.ofEpochMilli(num(old, A_FIRST_ATTEMPT, 0)) : null));
         }
     }
 
-    public void complete(String scope, String keyHash, String bodyHash, StoredResponse response, Instant expiresAt) {
+    /**
+     * Takes over the key of a request that died before it answered (its lease, {@code seenLease}, lapsed before
+     * {@code now}), keeping when the first attempt began; false when another retry took it first.
+     */
+    public boolean takeOver(String scope, String keyHash, Instant seenLease, Instant now, Instant leaseUntil, Instant expiresAt) {
+        try {
+            dynamo.updateItem(u -> u.tableName(config.table()).key(Attrs.key(scope, Keys.IDEMPOTENCY_PREFIX + keyHash))
+                    .updateExpression("SET #lease = :lease, #exp = :exp")
+                    .conditionExpression("#state = :inProgress AND #lease = :seen AND #lease < :now")
+                    .expressionAttributeNames(Map.of("#state", A_STATE, "#lease", A_LEASE_UNTIL, "#exp", Keys.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS), ":seen", n(seenLease.getEpochSecond()),
+                            ":now", n(now.getEpochSecond()), ":lease", n(leaseUntil.getEpochSecond()),
+                            ":exp", n(expiresAt.getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public void complete(String scope, String keyHash, String bodyHash, Instant firstAttempt, StoredResponse response,
+            Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(scope));
         item.put(Keys.SK, s(Keys.IDEMPOTENCY_PREFIX + keyHash));
         item.put(Keys.TYPE, s("idempotency"));
         item.put(A_STATE, s(COMPLETED));
         item.put(A_BODY_HASH, s(bodyHash));
+        item.put(A_FIRST_ATTEMPT, n(firstAttempt.toEpochMilli()));
         item.put(A_STATUS, n(response.status()));
         Attrs.putIfPresent(item, A_BODY, response.body());
         Attrs.putIfPresent(item, A_MEDIA_TYPE, response.mediaType());
@@ -90,8 +115,18 @@ public class IdempotencyStore {
         dynamo.putItem(p -> p.tableName(config.table()).item(item));
     }
 
-    /** Forgets the key, so that a retry runs again (after a 5xx). */
+    /**
+     * Lets a retry run the request again at once (after a 5xx): the lease lapses, and the record stays, so that the
+     * retry is the same request's next attempt (it may have written before it failed) and a new body is still a 422.
+     */
     public void release(String scope, String keyHash) {
-        dynamo.deleteItem(d -> d.tableName(config.table()).key(Attrs.key(scope, Keys.IDEMPOTENCY_PREFIX + keyHash)));
+        try {
+            dynamo.updateItem(u -> u.tableName(config.table()).key(Attrs.key(scope, Keys.IDEMPOTENCY_PREFIX + keyHash))
+                    .updateExpression("SET #lease = :lapsed").conditionExpression("#state = :inProgress")
+                    .expressionAttributeNames(Map.of("#lease", A_LEASE_UNTIL, "#state", A_STATE))
+                    .expressionAttributeValues(Map.of(":lapsed", n(0), ":inProgress", s(IN_PROGRESS))));
+        } catch (ConditionalCheckFailedException gone) {
+            // nothing held any more (the record expired meanwhile): a retry runs again anyway
+        }
     }
 }

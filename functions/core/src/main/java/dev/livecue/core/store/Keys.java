@@ -50,6 +50,8 @@ public final class Keys {
     public static final String CALENDAR = "CALENDAR";
     /** A webhook subscription: {@code WEBHOOK#<id>}. */
     public static final String WEBHOOK_PREFIX = "WEBHOOK#";
+    /** How many times the creator's set of subscriptions changed (outside {@link #WEBHOOK_PREFIX}'s listings). */
+    public static final String WEBHOOK_SET = "WEBHOOKSET";
     /** One event on its way to one subscription: {@code DELIVERY#<eventId>#<subscriptionId>}, also its gsi1sk. */
     public static final String DELIVERY_PREFIX = "DELIVERY#";
     /** A subscription's delivery log, newest last: {@code WHLOG#<subscriptionId>#<epoch millis>#<attemptId>}. */

@@ -90,9 +90,9 @@ public class ScheduleStore {
     }
 
     /**
-     * Writes a new or changed schedule (a change only if nobody changed it since {@code expectedVersion}),
-     * listed for the planner at {@code planAt}: if the request dies before its own planning is done, the next
-     * tick plans it.
+     * Writes a new or changed schedule (a change only if nobody changed it since {@code expectedVersion}: else
+     * {@link ConcurrentUpdateException}; new only if its id is free: else {@link AlreadyCreatedException}), listed
+     * for the planner at {@code planAt}: if the request dies before its own planning is done, the next tick plans it.
      */
     public void put(String creatorId, Schedule schedule, Optional<Long> expectedVersion, Instant planAt) {
         Map<String, AttributeValue> item = item(creatorId, schedule);
@@ -107,7 +107,7 @@ public class ScheduleStore {
                         () -> p.conditionExpression("attribute_not_exists(pk)"));
             });
         } catch (ConditionalCheckFailedException e) {
-            throw new ConcurrentUpdateException();
+            throw expectedVersion.isPresent() ? new ConcurrentUpdateException() : new AlreadyCreatedException();
         }
     }
 
@@ -115,6 +115,8 @@ public class ScheduleStore {
      * Writes a new schedule already planned until {@code plannedUntil} (listed for the planner again at
      * {@code nextPlan}, if its series goes on) together with {@code alongside} (its reminders), all in one
      * transaction: a request that fails leaves neither. At most {@link #MAX_ALONGSIDE_NEW} writes go alongside.
+     *
+     * @throws AlreadyCreatedException when a schedule has its id, and nothing was written
      */
     public void putPlanned(String creatorId, Schedule schedule, Instant plannedUntil, Optional<Instant> nextPlan,
             List<TransactWriteItem> alongside) {
@@ -128,7 +130,14 @@ public class ScheduleStore {
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table()).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build());
         writes.addAll(alongside);
-        dynamo.transactWriteItems(t -> t.transactItems(writes));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (Cancellations.conditionFailedAt(e, 0)) {
+                throw new AlreadyCreatedException();
+            }
+            throw e;
+        }
     }
 
     public Optional<Schedule> find(String creatorId, String scheduleId) {

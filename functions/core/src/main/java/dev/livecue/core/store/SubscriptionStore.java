@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -58,8 +62,36 @@ public class SubscriptionStore {
         this.config = config;
     }
 
-    public void create(Subscription subscription) {
-        dynamo.putItem(p -> p.tableName(config.table()).item(newItem(subscription)).conditionExpression("attribute_not_exists(pk)"));
+    /**
+     * The version of the creator's set of subscriptions: every create and delete moves it on, so a create counted
+     * against the limit from one version is written only if the set is still as counted.
+     */
+    public long setVersion(String creatorId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(config.table())
+                .key(Attrs.key(Keys.creator(creatorId), Keys.WEBHOOK_SET)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? 0 : Attrs.num(item, Keys.VERSION, 0);
+    }
+
+    /**
+     * Creates the subscription if the creator's set is still at {@code seenVersion} ({@link #setVersion}, read
+     * before the set was counted); otherwise {@link ConcurrentUpdateException}: another create or delete got in
+     * between, and the count is to be made again.
+     */
+    public void create(Subscription subscription, long seenVersion) {
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(setChange(subscription.creatorId(), seenVersion),
+                    TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(newItem(subscription))
+                            .conditionExpression("attribute_not_exists(pk)")).build()));
+        } catch (TransactionCanceledException e) {
+            if (Cancellations.conflicted(e)) {
+                // DynamoDB may cancel both of two racing transactions: wait a little, each its own time
+                Cancellations.pauseAfterConflict(1 + ThreadLocalRandom.current().nextInt(3), "adding a webhook subscription");
+            }
+            if (Cancellations.conditionFailedAt(e, 0) || Cancellations.conflicted(e)) {
+                throw new ConcurrentUpdateException();
+            }
+            throw e;
+        }
     }
 
     public Optional<Subscription> find(String creatorId, String id) {
@@ -85,14 +117,40 @@ public class SubscriptionStore {
         return all;
     }
 
-    /** False when the creator has no such subscription. */
+    /**
+     * False when the creator has no such subscription; {@link ConcurrentUpdateException} when another create or
+     * delete was written at the same moment.
+     */
     public boolean delete(String creatorId, String id) {
         try {
-            dynamo.deleteItem(d -> d.tableName(config.table()).key(key(creatorId, id)).conditionExpression("attribute_exists(pk)"));
+            dynamo.transactWriteItems(t -> t.transactItems(setChange(creatorId, -1),
+                    TransactWriteItem.builder().delete(d -> d.tableName(config.table()).key(key(creatorId, id))
+                            .conditionExpression("attribute_exists(pk)")).build()));
             return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        } catch (TransactionCanceledException e) {
+            if (Cancellations.conditionFailedAt(e, 1)) {
+                return false;
+            }
+            if (Cancellations.conflicted(e)) {
+                throw new ConcurrentUpdateException();
+            }
+            throw e;
         }
+    }
+
+    /** Moves the set's version on, if it is still {@code seen} (0: none yet; {@code -1}: whatever it is). */
+    private TransactWriteItem setChange(String creatorId, long seen) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Attrs.n(1), ":type", s("webhookSet")));
+        Update.Builder update = Update.builder().tableName(config.table())
+                .key(Attrs.key(Keys.creator(creatorId), Keys.WEBHOOK_SET)).updateExpression("SET #type = :type ADD #v :one")
+                .expressionAttributeNames(Map.of("#v", Keys.VERSION, "#type", Keys.TYPE));
+        if (seen == 0) {
+            update.conditionExpression("attribute_not_exists(#v)");
+        } else if (seen > 0) {
+            update.conditionExpression("#v = :seen");
+            values.put(":seen", Attrs.n(seen));
+        }
+        return TransactWriteItem.builder().update(update.expressionAttributeValues(values).build()).build();
     }
 
     /**

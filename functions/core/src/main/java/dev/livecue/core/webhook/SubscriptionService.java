@@ -8,16 +8,18 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.livecue.core.auth.SecretTokens;
 import dev.livecue.core.error.ApiException;
 import dev.livecue.core.events.EventTypes;
+import dev.livecue.core.idempotency.NewIds;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
+import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.store.DeliveryStore;
 import dev.livecue.core.store.SubscriptionStore;
 import dev.livecue.core.validation.Fields;
@@ -34,6 +36,8 @@ public class SubscriptionService {
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
     static final int MAX_DESCRIPTION = 256;
     private static final int SECRET_BYTES = 32;
+    /** Creates and deletes racing others are tried this often before the caller is asked to retry. */
+    private static final int MAX_ATTEMPTS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriptionStore store;
@@ -41,11 +45,13 @@ public class SubscriptionService {
     private final WebhookTargets targets;
     private final DeliveryEngine engine;
     private final WebhookConfig config;
+    private final NewIds ids;
     private final Clock clock;
 
     SubscriptionService(SubscriptionStore store, DeliveryStore deliveries, WebhookTargets targets, DeliveryEngine engine,
-            WebhookConfig config, Clock clock) {
+            WebhookConfig config, NewIds ids, Clock clock) {
         this.store = store;
+        this.ids = ids;
         this.deliveries = deliveries;
         this.targets = targets;
         this.engine = engine;
@@ -54,6 +60,12 @@ public class SubscriptionService {
     }
 
     public CreatedSubscription create(String creatorId, NewSubscription request) {
+        String id = ids.next("wh_");
+        Optional<Subscription> earlier = ids.derived() ? store.find(creatorId, id) : Optional.empty();
+        if (earlier.isPresent()) {
+            // an attempt of this request that died after its write created it: answer with it (and its secret)
+            return new CreatedSubscription(earlier.get().view(), earlier.get().secret());
+        }
         if (request == null) {
             throw ApiException.invalid("body", "is required");
         }
@@ -63,22 +75,26 @@ public class SubscriptionService {
         String description = request.description() == null ? null
                 : Fields.paragraphs(v, "description", request.description(), MAX_DESCRIPTION).orElse(null);
         v.throwIfAny();
-        if (store.listAll(creatorId).size() >= config.maxSubscriptions()) {
-            throw tooMany();
-        }
         Instant now = clock.instant();
         String secret = newSecret();
-        Subscription subscription = new Subscription(SecretTokens.id("wh_"), creatorId, url, events, description,
+        Subscription subscription = new Subscription(id, creatorId, url, events, description,
                 SubscriptionStatus.ACTIVE, null, secret, null, null, null, now, now);
-        store.create(subscription);
-        // Counted again once written: creates sent at once all pass the check above, so one that finds the list
-        // over the limit takes itself back. Whatever the order, the last one written to stay sees every other that
-        // stayed, so no more than the limit remain.
-        if (store.listAll(creatorId).size() > config.maxSubscriptions()) {
-            store.delete(creatorId, subscription.id());
-            throw tooMany();
+        // counted, then written only if no other create or delete changed the set since: creates sent at once are
+        // each counted with the others that got in first, so the set fills to the limit and not beyond
+        for (int attempt = 1;; attempt++) {
+            long seen = store.setVersion(creatorId);
+            if (store.listAll(creatorId).size() >= config.maxSubscriptions()) {
+                throw tooMany();
+            }
+            try {
+                store.create(subscription, seen);
+                return new CreatedSubscription(subscription.view(), secret);
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw racing();
+                }
+            }
         }
-        return new CreatedSubscription(subscription.view(), secret);
     }
 
     private ApiException tooMany() {
@@ -91,9 +107,23 @@ public class SubscriptionService {
     }
 
     public void delete(String creatorId, String id) {
-        if (!store.delete(creatorId, id)) {
-            throw notFound(id);
+        for (int attempt = 1;; attempt++) {
+            try {
+                if (!store.delete(creatorId, id)) {
+                    throw notFound(id);
+                }
+                return;
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw racing();
+                }
+            }
         }
+    }
+
+    private static ApiException racing() {
+        return ApiException.concurrentUpdate("Other subscriptions were added or deleted at the same moment; nothing was"
+                + " changed, send this request again");
     }
 
     public RotatedSecret rotateSecret(String creatorId, String id) {

@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.livecue.api.ApiDocsFilter;
 import dev.livecue.core.auth.CurrentCaller;
 import dev.livecue.core.creator.ApiKey;
 import dev.livecue.core.creator.ApiKeyService;
@@ -42,7 +44,7 @@ public class ApiKeyResource {
     @Operation(summary = "Issue another API key; the secret is shown once")
     @APIResponse(responseCode = "201", description = "Issued, with the secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
-    public Response issue(NewApiKey request) {
+    public Response issue(@RequestBody(required = false, description = ApiDocsFilter.OPTIONAL_BODY) NewApiKey request) {
         return Response.status(Response.Status.CREATED).entity(keys.issue(caller.creatorId(), request)).build();
     }
 

@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.livecue.api.ApiDocsFilter;
 import dev.livecue.core.auth.CurrentCaller;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
@@ -52,7 +54,7 @@ public class SessionResource {
     @Operation(summary = "Go live (now, or at startedAt), optionally for a planned occurrence; raises session.started")
     @APIResponse(responseCode = "201", description = "Live",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
-    public Response start(NewSession request) {
+    public Response start(@RequestBody(required = false, description = ApiDocsFilter.OPTIONAL_BODY) NewSession request) {
         return Response.status(Response.Status.CREATED).entity(sessions.start(caller.creatorId(), request)).build();
     }
 
@@ -76,7 +78,8 @@ public class SessionResource {
     @Operation(summary = "Prepare the end: a goodbye script and a confirmation token; nothing ends yet (202)")
     @APIResponse(responseCode = "202", description = "Prepared; confirm with the token before it expires",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreparedClose.class)))
-    public Response close(@PathParam("id") String id, CloseRequest request) {
+    public Response close(@PathParam("id") String id,
+            @RequestBody(required = false, description = ApiDocsFilter.OPTIONAL_BODY) CloseRequest request) {
         PreparedClose prepared = closeOut.prepare(caller.creatorId(), id, request);
         return Response.accepted(prepared).build();
     }
@@ -97,7 +100,8 @@ public class SessionResource {
     @Path("{id}/interrupt")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The live broke off: it ends as interrupted with a suggested make-up slot; raises session.interrupted")
-    public Session interrupt(@PathParam("id") String id, InterruptRequest request) {
+    public Session interrupt(@PathParam("id") String id,
+            @RequestBody(required = false, description = ApiDocsFilter.OPTIONAL_BODY) InterruptRequest request) {
         return interruptions.interrupt(caller.creatorId(), id, request);
     }
 }
