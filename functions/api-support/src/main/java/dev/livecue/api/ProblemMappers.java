@@ -116,7 +116,7 @@ public class ProblemMappers {
             // RESTEasy answers 404 when the resource class that serves the path with other methods is not the last
             // one its routing tried (POST /v1/sessions/{id}/connection-report falls through to /v1/sessions)
             Set<String> allowed = AllowedMethods.ofCurrentRequest();
-            if (!allowed.isEmpty()) {
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
                 return notAllowed(allowed, request.getMethod(), uri);
             }
         }

@@ -18,7 +18,6 @@ import dev.livecue.core.idempotency.NewIds;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.session.Session;
-import dev.livecue.core.store.AlreadyCreatedException;
 import dev.livecue.core.store.ConcurrentUpdateException;
 import dev.livecue.core.store.ConnectionStore;
 import dev.livecue.core.store.SessionStore;
@@ -71,6 +70,14 @@ public class ConnectionCheckService {
         }
         Instant now = clock.instant();
         String id = ids.next("chk_");
+        // a check's key holds its time: an earlier attempt's is at the time sent, or else the first attempt's
+        Optional<Instant> sentAt = body.measuredAt() == null ? Optional.of(ids.now(now))
+                : Fields.instant(new Violations(), "measuredAt", body.measuredAt());
+        return ids.once(() -> recordNew(creatorId, id, body, now),
+                () -> sentAt.flatMap(at -> store.find(creatorId, at, id)));
+    }
+
+    private ConnectionCheck recordNew(String creatorId, String id, NewConnectionCheck body, Instant now) {
         Violations v = new Violations();
         Optional<NetworkType> network = body.networkType() == null ? Optional.empty() : NetworkType.parse(body.networkType());
         v.check(network.isPresent(), "networkType", body.networkType() == null ? "is required: wifi, cellular, ethernet or unknown"
@@ -98,17 +105,12 @@ public class ConnectionCheckService {
         Measurements m = new Measurements(network.orElseThrow(), kept(body.uploadMbps()), kept(body.downloadMbps()),
                 kept(body.rttMs()), kept(body.jitterMs()), kept(body.packetLossPct()));
         Assessment assessment = assessor.assess(m);
-        try {
-            if (live.isEmpty()) {
-                ConnectionCheck check = judged(id, null, measuredAt, m, assessment, null, IncidentPhase.NONE);
-                store.put(creatorId, check);
-                return check;
-            }
-            return recordInLive(creatorId, live.get().id(), id, measuredAt, m, assessment);
-        } catch (AlreadyCreatedException e) {
-            // an attempt of this request that died after its write recorded it: answer with it, counted once
-            return store.find(creatorId, measuredAt, id).orElseThrow();
+        if (live.isEmpty()) {
+            ConnectionCheck check = judged(id, null, measuredAt, m, assessment, null, IncidentPhase.NONE);
+            store.put(creatorId, check);
+            return check;
         }
+        return recordInLive(creatorId, live.get().id(), id, measuredAt, m, assessment);
     }
 
     public Page<ConnectionCheck> list(String creatorId, PageRequest page) {

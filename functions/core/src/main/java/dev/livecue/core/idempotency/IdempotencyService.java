@@ -72,14 +72,16 @@ public class IdempotencyService {
         }
         boolean lapsed = record.leaseUntil().getEpochSecond() < now.getEpochSecond();
         if (!record.completed() && lapsed && store.takeOver(caller.scope(), keyHash, record.leaseUntil(), now,
-                now.plus(config.idempotency().lease()), now.plus(config.idempotency().retention()))) {
+                now.plus(config.idempotency().lease()))) {
             Instant first = record.firstAttempt() == null ? now : record.firstAttempt();
             return new Outcome(Optional.of(new Claim(caller.scope(), keyHash, bodyHash, seal, first)), Optional.empty());
         }
         if (!record.completed()) {
             // A request that died mid-way (a crash, a timeout) holds the key until its lease lapses: say when. The
-            // store lets a retry take the key over from the whole second after the lease's own (takeOver).
-            long millis = Duration.between(now, record.leaseUntil().plusSeconds(1)).toMillis();
+            // store lets a retry take the key over from the whole second after the lease's own (takeOver); one
+            // that lapsed was just taken by another retry, which holds it a whole lease.
+            Instant held = lapsed ? now.plus(config.idempotency().lease()) : record.leaseUntil();
+            long millis = Duration.between(now, held.plusSeconds(1)).toMillis();
             long seconds = Math.max(1, (millis + 999) / 1000);
             throw new ApiException(ProblemType.IDEMPOTENCY_IN_PROGRESS, "The first request with this Idempotency-Key is"
                     + " still running, or stopped before it answered; retry in " + seconds + " s at most")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,13 +14,15 @@ import jakarta.inject.Inject;
 import io.quarkus.arc.Arc;
 
 import dev.livecue.core.auth.SecretTokens;
+import dev.livecue.core.error.ApiException;
+import dev.livecue.core.store.AlreadyCreatedException;
 
 /**
  * Ids for what a request creates. Random, except in a request under an {@code Idempotency-Key}: there they are
  * derived from the key's claim (the caller, method, path, key, and when its first attempt began), so that a retry
  * of an attempt that died after its write but before its answer was stored (a crash, a Lambda timeout) makes the
- * same ids, finds what the first attempt created, and answers with it instead of creating it twice. The n-th id a
- * request asks for is the same in every attempt: the same body runs the same code.
+ * same ids, finds what the first attempt created, and answers with it instead of creating it twice ({@link #once}).
+ * Each create asks for its one id first, before anything that could branch, so every attempt gets the same one.
  */
 @ApplicationScoped
 public class NewIds {
@@ -68,9 +71,24 @@ public class NewIds {
         return prefix + URL.encodeToString(Arrays.copyOf(SecretTokens.sha256(seed.getBytes(StandardCharsets.UTF_8)), 12));
     }
 
-    /** Whether ids are derived: then what a create would make may exist already, from an earlier attempt. */
-    public boolean derived() {
-        return claim().isPresent();
+    /**
+     * Runs {@code attempt}, which creates something under an id of this request. In a retry whose earlier attempt
+     * created it already, the write finds the id taken ({@link AlreadyCreatedException}), or the rules refuse the
+     * request by now (its live ended, its start passed, the limit is full: an {@link ApiException}); the answer is
+     * then what the earlier attempt created ({@code earlier}), if it did.
+     */
+    public <T> T once(Supplier<T> attempt, Supplier<Optional<T>> earlier) {
+        try {
+            return attempt.get();
+        } catch (AlreadyCreatedException e) {
+            return earlier.get().orElseThrow(() -> ApiException.concurrentUpdate(
+                    "What this request created was changed at the same moment; send it again"));
+        } catch (ApiException refused) {
+            if (claim().isEmpty()) {
+                throw refused;
+            }
+            return earlier.get().orElseThrow(() -> refused);
+        }
     }
 
     /**

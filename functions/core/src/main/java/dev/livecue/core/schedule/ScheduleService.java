@@ -17,7 +17,6 @@ import dev.livecue.core.idempotency.NewIds;
 import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import dev.livecue.core.reminder.ReminderPlanner;
-import dev.livecue.core.store.AlreadyCreatedException;
 import dev.livecue.core.store.ScheduleStore;
 import dev.livecue.core.validation.Violations;
 
@@ -58,15 +57,13 @@ public class ScheduleService {
 
     public ScheduleDetails create(String creatorId, NewSchedule request) {
         Instant now = clock.instant();
-        Draft draft = draft(creatorId, request, now);
-        Schedule schedule = schedule(ids.next("sch_"), draft.valid(), now, now, 1);
-        try {
+        String id = ids.next("sch_");
+        return ids.once(() -> {
+            Draft draft = draft(creatorId, request, now);
+            Schedule schedule = schedule(id, draft.valid(), now, now, 1);
             planner.createPlanned(creatorId, schedule, draft.vacation(), now);
-        } catch (AlreadyCreatedException e) {
-            // an attempt of this request that died after its write created it: answer with it
-            return details(creatorId, find(creatorId, schedule.id()), draft.vacation(), now, false);
-        }
-        return details(creatorId, schedule, aheadOfNew(schedule, draft, now), now, false);
+            return details(creatorId, schedule, aheadOfNew(schedule, draft, now), now, false);
+        }, () -> store.find(creatorId, id).map(earlier -> details(creatorId, earlier, store.vacation(creatorId), now, false)));
     }
 
     /**

@@ -20,9 +20,9 @@ import java.util.Set;
  * <p>
  * A state that holds a start (a move, or a session's status, which records the start the live had) keeps the
  * occurrence at that start, and one a session or the missed-live sweep wrote keeps its title and length: an edit
- * of the series changes the lives still to come, not one that is live or over. If the edited series no longer plans that date at all, the occurrence is still shown from its state
- * when a session made it history ({@code live}, {@code held}, {@code missed}); a cancel or move of a date the
- * series dropped goes with it.
+ * of the series changes the lives still to come, not one that is live or over. If the edited series no longer plans
+ * that date at all, the occurrence is still shown from its state when a session made it history ({@code live},
+ * {@code held}, {@code missed}); a cancel or move of a date the series dropped goes with it.
  */
 public final class Timeline {
 

@@ -62,14 +62,13 @@ public class SessionService {
      * early), and the occurrence becomes {@code live}.
      */
     public Session start(String creatorId, NewSession request) {
-        NewSession body = request == null ? new NewSession(null, null) : request;
         Instant now = clock.instant();
         String id = ids.next("ses_");
-        Optional<Session> earlier = ids.derived() ? store.find(creatorId, id) : Optional.empty();
-        if (earlier.isPresent()) {
-            // an attempt of this request that died after its write started it (its occurrence is live now): answer with it
-            return earlier.get();
-        }
+        return ids.once(() -> startNew(creatorId, id, request == null ? new NewSession(null, null) : request, now),
+                () -> store.find(creatorId, id));
+    }
+
+    private Session startNew(String creatorId, String id, NewSession body, Instant now) {
         Violations v = new Violations();
         String occurrenceId = body.occurrenceId() == null ? null
                 : Fields.text(v, "occurrenceId", body.occurrenceId(), MAX_OCCURRENCE_ID).orElse(null);

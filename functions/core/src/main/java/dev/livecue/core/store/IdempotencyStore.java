@@ -81,17 +81,18 @@ public class IdempotencyStore {
 
     /**
      * Takes over the key of a request that died before it answered (its lease, {@code seenLease}, lapsed before
-     * {@code now}), keeping when the first attempt began; false when another retry took it first.
+     * {@code now}), keeping when the first attempt began (now, for a record older than that attribute) and when the
+     * key expires, so retries cannot keep it past its first day; false when another retry took it first.
      */
-    public boolean takeOver(String scope, String keyHash, Instant seenLease, Instant now, Instant leaseUntil, Instant expiresAt) {
+    public boolean takeOver(String scope, String keyHash, Instant seenLease, Instant now, Instant leaseUntil) {
         try {
             dynamo.updateItem(u -> u.tableName(config.table()).key(Attrs.key(scope, Keys.IDEMPOTENCY_PREFIX + keyHash))
-                    .updateExpression("SET #lease = :lease, #exp = :exp")
+                    .updateExpression("SET #lease = :lease, #first = if_not_exists(#first, :nowMillis)")
                     .conditionExpression("#state = :inProgress AND #lease = :seen AND #lease < :now")
-                    .expressionAttributeNames(Map.of("#state", A_STATE, "#lease", A_LEASE_UNTIL, "#exp", Keys.EXPIRES_AT))
+                    .expressionAttributeNames(Map.of("#state", A_STATE, "#lease", A_LEASE_UNTIL, "#first", A_FIRST_ATTEMPT))
                     .expressionAttributeValues(Map.of(":inProgress", s(IN_PROGRESS), ":seen", n(seenLease.getEpochSecond()),
                             ":now", n(now.getEpochSecond()), ":lease", n(leaseUntil.getEpochSecond()),
-                            ":exp", n(expiresAt.getEpochSecond()))));
+                            ":nowMillis", n(now.toEpochMilli()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -83,7 +83,8 @@ public class SessionStore {
      * a cancelled transaction wrote nothing, and its writes are new items and the status set to a fixed value, so
      * it is sent again; a live that meets other writes on all {@link #CREATE_ATTEMPTS} sends, or whose planned
      * live changed since it was read (another session made it live, it was cancelled or moved), gets
-     * {@link ConcurrentUpdateException}.
+     * {@link ConcurrentUpdateException}; one whose id is taken (an earlier attempt of its request started it),
+     * {@link AlreadyCreatedException}.
      */
     public void create(String creatorId, Session session, Instant abandonAt, List<TransactWriteItem> alongside) {
         Map<String, AttributeValue> item = item(creatorId, session);
@@ -98,6 +99,9 @@ public class SessionStore {
                 dynamo.transactWriteItems(t -> t.transactItems(writes));
                 return;
             } catch (TransactionCanceledException e) {
+                if (Cancellations.conditionFailedAt(e, 0)) {
+                    throw new AlreadyCreatedException();
+                }
                 if (Cancellations.conditionFailed(e, 1)) {
                     // a write alongside the session's own: the planned live changed since it was read
                     // (ScheduleStore.liveWrite)

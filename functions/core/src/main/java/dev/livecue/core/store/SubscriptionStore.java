@@ -75,7 +75,7 @@ public class SubscriptionStore {
     /**
      * Creates the subscription if the creator's set is still at {@code seenVersion} ({@link #setVersion}, read
      * before the set was counted); otherwise {@link ConcurrentUpdateException}: another create or delete got in
-     * between, and the count is to be made again.
+     * between, and the count is to be made again ({@link AlreadyCreatedException} when its id is taken).
      */
     public void create(Subscription subscription, long seenVersion) {
         try {
@@ -84,8 +84,10 @@ public class SubscriptionStore {
                             .conditionExpression("attribute_not_exists(pk)")).build()));
         } catch (TransactionCanceledException e) {
             if (Cancellations.conflicted(e)) {
-                // DynamoDB may cancel both of two racing transactions: wait a little, each its own time
-                Cancellations.pauseAfterConflict(1 + ThreadLocalRandom.current().nextInt(3), "adding a webhook subscription");
+                pauseAfterConflict("adding a webhook subscription");
+            }
+            if (Cancellations.conditionFailedAt(e, 1)) {
+                throw new AlreadyCreatedException();
             }
             if (Cancellations.conditionFailedAt(e, 0) || Cancellations.conflicted(e)) {
                 throw new ConcurrentUpdateException();
@@ -132,10 +134,16 @@ public class SubscriptionStore {
                 return false;
             }
             if (Cancellations.conflicted(e)) {
+                pauseAfterConflict("deleting a webhook subscription");
                 throw new ConcurrentUpdateException();
             }
             throw e;
         }
+    }
+
+    /** DynamoDB may cancel both of two racing transactions: each waits a little, its own time, before the next try. */
+    private static void pauseAfterConflict(String during) {
+        Cancellations.pauseAfterConflict(1 + ThreadLocalRandom.current().nextInt(3), during);
     }
 
     /** Moves the set's version on, if it is still {@code seen} (0: none yet; {@code -1}: whatever it is). */

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -61,11 +60,12 @@ public class SubscriptionService {
 
     public CreatedSubscription create(String creatorId, NewSubscription request) {
         String id = ids.next("wh_");
-        Optional<Subscription> earlier = ids.derived() ? store.find(creatorId, id) : Optional.empty();
-        if (earlier.isPresent()) {
-            // an attempt of this request that died after its write created it: answer with it (and its secret)
-            return new CreatedSubscription(earlier.get().view(), earlier.get().secret());
-        }
+        // an earlier attempt's subscription is answered with its secret, as the first answer would have been
+        return ids.once(() -> createNew(creatorId, id, request),
+                () -> store.find(creatorId, id).map(earlier -> new CreatedSubscription(earlier.view(), earlier.secret())));
+    }
+
+    private CreatedSubscription createNew(String creatorId, String id, NewSubscription request) {
         if (request == null) {
             throw ApiException.invalid("body", "is required");
         }
