@@ -76,9 +76,8 @@ public record SamFunction(String id, Path root, Map<String, Object> properties, 
     /**
      * The function as {@link LambdaZipInvoker} runs it. Environment values that are {@code Ref}s are looked up in
      * {@code refs} (for example the table's logical id to the name of a local table), then in the parameters'
-     * defaults; {@code overrides} replace or
-     * add variables, and must cover any value that cannot be resolved outside AWS (such as a dynamic reference to
-     * a secret).
+     * defaults; {@code overrides} replace or add variables, and must cover any value that cannot be resolved outside
+     * AWS (such as a dynamic reference to a secret).
      */
     public LambdaFunction lambda(Map<String, String> refs, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>();

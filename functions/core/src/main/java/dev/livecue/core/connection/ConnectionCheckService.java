@@ -70,11 +70,17 @@ public class ConnectionCheckService {
         }
         Instant now = clock.instant();
         String id = ids.next("chk_");
-        // a check's key holds its time: an earlier attempt's is at the time sent, or else the first attempt's
-        Optional<Instant> sentAt = body.measuredAt() == null ? Optional.of(ids.now(now))
-                : Fields.instant(new Violations(), "measuredAt", body.measuredAt());
+        // a check's key holds its time, so an earlier attempt's is found at it
         return ids.once(() -> recordNew(creatorId, id, body, now),
-                () -> sentAt.flatMap(at -> store.find(creatorId, at, id)));
+                () -> measuredAt(body, now, new Violations()).flatMap(at -> store.find(creatorId, at, id)));
+    }
+
+    /**
+     * When the check was measured: as sent, or else when the request began (a retry's: its first attempt's); empty
+     * when what was sent is no instant, which {@code v} is told.
+     */
+    private Optional<Instant> measuredAt(NewConnectionCheck body, Instant now, Violations v) {
+        return body.measuredAt() == null ? Optional.of(ids.now(now)) : Fields.instant(v, "measuredAt", body.measuredAt());
     }
 
     private ConnectionCheck recordNew(String creatorId, String id, NewConnectionCheck body, Instant now) {
@@ -82,7 +88,7 @@ public class ConnectionCheckService {
         Optional<NetworkType> network = body.networkType() == null ? Optional.empty() : NetworkType.parse(body.networkType());
         v.check(network.isPresent(), "networkType", body.networkType() == null ? "is required: wifi, cellular, ethernet or unknown"
                 : "'" + body.networkType() + "' is not one of wifi, cellular, ethernet, unknown");
-        Instant measuredAt = body.measuredAt() == null ? ids.now(now) : Fields.instant(v, "measuredAt", body.measuredAt()).orElse(now);
+        Instant measuredAt = measuredAt(body, now, v).orElse(now);
         v.check(!measuredAt.isAfter(now.plus(config.maxClockSkew())), "measuredAt",
                 "is in the future (more than " + config.maxClockSkew().toMinutes() + " minutes ahead of the server's clock)");
         v.check(!measuredAt.isBefore(now.minus(config.maxAge())), "measuredAt",

@@ -35,7 +35,6 @@ import dev.livecue.core.page.Page;
 import dev.livecue.core.page.PageRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -158,11 +157,10 @@ public class ConnectionStore {
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
             if (Cancellations.conditionFailedAt(e, 0)) {
                 throw new AlreadyCreatedException();
             }
-            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+            if (Cancellations.conditionFailedAt(e, 1)) {
                 throw new ConcurrentUpdateException();
             }
             throw e;

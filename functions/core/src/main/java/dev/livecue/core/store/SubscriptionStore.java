@@ -83,13 +83,14 @@ public class SubscriptionStore {
                     TransactWriteItem.builder().put(p -> p.tableName(config.table()).item(newItem(subscription))
                             .conditionExpression("attribute_not_exists(pk)")).build()));
         } catch (TransactionCanceledException e) {
-            if (Cancellations.conflicted(e)) {
-                pauseAfterConflict("adding a webhook subscription");
-            }
             if (Cancellations.conditionFailedAt(e, 1)) {
                 throw new AlreadyCreatedException();
             }
-            if (Cancellations.conditionFailedAt(e, 0) || Cancellations.conflicted(e)) {
+            if (Cancellations.conflicted(e)) {
+                pauseAfterConflict("adding a webhook subscription");
+                throw new ConcurrentUpdateException();
+            }
+            if (Cancellations.conditionFailedAt(e, 0)) {
                 throw new ConcurrentUpdateException();
             }
             throw e;

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -81,20 +82,14 @@ public class SubscriptionService {
                 SubscriptionStatus.ACTIVE, null, secret, null, null, null, now, now);
         // counted, then written only if no other create or delete changed the set since: creates sent at once are
         // each counted with the others that got in first, so the set fills to the limit and not beyond
-        for (int attempt = 1;; attempt++) {
+        return whileRacing(() -> {
             long seen = store.setVersion(creatorId);
             if (store.listAll(creatorId).size() >= config.maxSubscriptions()) {
                 throw tooMany();
             }
-            try {
-                store.create(subscription, seen);
-                return new CreatedSubscription(subscription.view(), secret);
-            } catch (ConcurrentUpdateException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw racing();
-                }
-            }
-        }
+            store.create(subscription, seen);
+            return new CreatedSubscription(subscription.view(), secret);
+        });
     }
 
     private ApiException tooMany() {
@@ -107,23 +102,23 @@ public class SubscriptionService {
     }
 
     public void delete(String creatorId, String id) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                if (!store.delete(creatorId, id)) {
-                    throw notFound(id);
-                }
-                return;
-            } catch (ConcurrentUpdateException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw racing();
-                }
-            }
+        if (!whileRacing(() -> store.delete(creatorId, id))) {
+            throw notFound(id);
         }
     }
 
-    private static ApiException racing() {
-        return ApiException.concurrentUpdate("Other subscriptions were added or deleted at the same moment; nothing was"
-                + " changed, send this request again");
+    /** {@code change} of the creator's set, sent again while other creates or deletes are written at the same moment. */
+    private static <T> T whileRacing(Supplier<T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change.get();
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw ApiException.concurrentUpdate("Other subscriptions were added or deleted at the same moment;"
+                            + " nothing was changed, send this request again");
+                }
+            }
+        }
     }
 
     public RotatedSecret rotateSecret(String creatorId, String id) {
